@@ -1,0 +1,17 @@
+package dev.fanout.units;
+
+/** An HTTP fetch failed: refused destination, error status, oversized body, timeout or I/O. */
+public final class FetchException extends UnitException {
+  public FetchException(String message) {
+    super(message, null);
+  }
+
+  public FetchException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public String errorType() {
+    return "FetchFailed";
+  }
+}

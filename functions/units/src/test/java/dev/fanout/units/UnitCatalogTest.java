@@ -1,0 +1,75 @@
+package dev.fanout.units;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fanout.units.http.DestinationPolicy;
+import dev.fanout.units.http.FetchLimits;
+import dev.fanout.units.http.JdkHttpFetcher;
+import dev.fanout.units.store.InMemoryObjectStore;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UnitCatalogTest {
+  private final JdkHttpFetcher fetcher =
+      JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
+  private final UnitCatalog catalog =
+      UnitCatalog.create(
+          new UnitDependencies(
+              fetcher, new InMemoryObjectStore(), URI.create("http://127.0.0.1:9/pokedex/")));
+
+  @AfterEach
+  void closeFetcher() {
+    fetcher.close();
+  }
+
+  @Test
+  void all_listsTheUnitsInTheirFixedOrder() {
+    assertThat(catalog.all())
+        .extracting(Unit::name)
+        .containsExactly("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop");
+    assertThat(catalog.byName().keySet())
+        .containsExactly("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop");
+  }
+
+  @Test
+  void all_givesEachUnitItsKind() {
+    assertThat(catalog.all())
+        .extracting(Unit::kind)
+        .containsExactly(
+            UnitKind.IO,
+            UnitKind.IO,
+            UnitKind.IO,
+            UnitKind.WAIT,
+            UnitKind.CPU,
+            UnitKind.CPU,
+            UnitKind.CPU);
+  }
+
+  @Test
+  void unit_findsEachUnitByItsName() {
+    for (Unit<?, ?> unit : catalog.all()) {
+      assertThat(catalog.unit(unit.name())).isSameAs(unit);
+    }
+    assertThat(catalog.unit("fib")).isInstanceOf(FibUnit.class);
+  }
+
+  @Test
+  void unit_withAnUnknownNameListsTheUnits() {
+    assertThatThrownBy(() -> catalog.unit("fibonacci"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "no unit called 'fibonacci'; the units are"
+                + " download, image, scrape, nap, sumsq, fib, powerloop");
+  }
+
+  @Test
+  void catalogCannotBeChangedThroughItsViews() {
+    assertThatThrownBy(() -> catalog.byName().remove("fib"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> catalog.all().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(catalog.all()).hasSize(7);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.fanout.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fanout} command line. */
+@Command(
+    name = "fanout",
+    mixinStandardHelpOptions = true,
+    version = "fanout 0.1.0",
+    description = {
+      "A Java concurrency lab: the same units of work run sequentially, on threads, on one event"
+          + " loop, on virtual threads and on worker JVMs, measured side by side."
+    },
+    subcommands = {
+      CompareCommand.class,
+      RunCommand.class,
+      OriginCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class FanoutMain implements Runnable {
+  /** Exit codes: every task ok, some task failed, bad usage. */
+  public static final int OK = 0;
+
+  public static final int TASKS_FAILED = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new FanoutMain());
+    commandLine.setExitCodeExceptionMapper(error -> USAGE);
+    commandLine.setExecutionExceptionHandler(
+        (error, cmd, parseResult) -> {
+          if (error instanceof IllegalArgumentException) {
+            cmd.getErr().println("fanout: " + error.getMessage());
+            return USAGE;
+          }
+          throw error;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command: compare, run or origin (try 'fanout help')");
+  }
+}

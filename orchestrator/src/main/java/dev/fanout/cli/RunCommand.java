@@ -1,0 +1,49 @@
+package dev.fanout.cli;
+
+import dev.fanout.plan.Workloads;
+import dev.fanout.strategy.Strategies;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fanout run}: one workload under one strategy. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Runs one workload under one strategy and prints its figures.")
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin RunOptions options;
+
+  @Option(
+      names = {"--workload", "-w"},
+      required = true,
+      paramLabel = "W",
+      description = "The workload: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = CompareCommand.WorkloadNames.class)
+  String workload;
+
+  @Option(
+      names = {"--strategy", "-s"},
+      required = true,
+      paramLabel = "S",
+      description = "The strategy: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = CompareCommand.StrategyNames.class)
+  String strategy;
+
+  @Override
+  public Integer call() {
+    options.validate();
+    List<String> workloads =
+        CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES);
+    List<String> strategies =
+        CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
+    return new Lab(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .compare(workloads, strategies);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.fanout.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run workloads. */
+public final class RunOptions {
+  @Option(
+      names = "--tasks",
+      paramLabel = "N",
+      description = "Tasks per workload (default: the seeds' count for each workload).")
+  Integer tasks;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Pool size for threads and processes (default: the seeds' thread count per workload;"
+              + " one worker JVM per core).")
+  Integer workers;
+
+  @Option(
+      names = "--latency-ms",
+      paramLabel = "MS",
+      defaultValue = "50",
+      description = "Latency the local origin adds to each response (default: ${DEFAULT-VALUE}).")
+  int latencyMs;
+
+  @Option(
+      names = "--jitter-ms",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description = "Random extra latency, 0..MS, per response (default: ${DEFAULT-VALUE}).")
+  int jitterMs;
+
+  @Option(
+      names = "--origin",
+      paramLabel = "URL",
+      description =
+          "Use this origin (serving /pages, /id and /pokedex like 'fanout origin') instead of"
+              + " starting one in-process.")
+  URI origin;
+
+  @Option(
+      names = "--image-dir",
+      paramLabel = "DIR",
+      description = "Where the image workload stores its files (default: a temporary directory).")
+  Path imageDir;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write every run and task record to FILE as JSON.")
+  Path json;
+
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Run each strategy N times; report the median run and the spread of the wall times"
+              + " (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(
+      names = "--no-warmup",
+      description =
+          "Skip the untimed warm-up that lets the JIT compile a workload's code before the"
+              + " in-JVM strategies are timed.")
+  boolean noWarmup;
+
+  /** Checks ranges that picocli's types cannot express; the message names the option. */
+  void validate() {
+    if (tasks != null) {
+      requireRange("--tasks", tasks, 1, 100_000);
+    }
+    if (workers != null) {
+      requireRange("--workers", workers, 1, 4096);
+    }
+    requireRange("--repeat", repeat, 1, 100);
+    requireRange("--latency-ms", latencyMs, 0, 60_000);
+    requireRange("--jitter-ms", jitterMs, 0, 60_000);
+    if (origin != null
+        && (origin.getScheme() == null
+            || !origin.getScheme().matches("https?")
+            || origin.getHost() == null)) {
+      throw new IllegalArgumentException(
+          "--origin must be an http(s) URL like http://127.0.0.1:8080, got '" + origin + "'");
+    }
+  }
+
+  int tasksOrDefault() {
+    return tasks == null ? 0 : tasks;
+  }
+
+  int workersOrDefault() {
+    return workers == null ? 0 : workers;
+  }
+
+  private static void requireRange(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          option + " must be from " + min + " to " + max + ", got " + value);
+    }
+  }
+}

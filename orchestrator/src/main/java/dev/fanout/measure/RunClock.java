@@ -1,0 +1,22 @@
+package dev.fanout.measure;
+
+import java.util.function.LongSupplier;
+
+/** Milliseconds since a run began, on a monotonic clock that tests can replace. */
+public final class RunClock {
+  private final LongSupplier nanoTime;
+  private final long origin;
+
+  public RunClock(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+    this.origin = nanoTime.getAsLong();
+  }
+
+  public static RunClock startNow() {
+    return new RunClock(System::nanoTime);
+  }
+
+  public double millis() {
+    return (nanoTime.getAsLong() - origin) / 1e6;
+  }
+}

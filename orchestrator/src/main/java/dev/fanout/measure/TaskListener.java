@@ -1,0 +1,14 @@
+package dev.fanout.measure;
+
+/**
+ * Told of each task as it finishes, from whatever thread finished it: implementations must be
+ * thread-safe.
+ */
+@FunctionalInterface
+public interface TaskListener {
+  void finished(TaskRecord record);
+
+  static TaskListener none() {
+    return record -> {};
+  }
+}

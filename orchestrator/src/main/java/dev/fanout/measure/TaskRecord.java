@@ -1,0 +1,33 @@
+package dev.fanout.measure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What happened to one task.
+ *
+ * @param index the task's position in the task list
+ * @param output the unit's JSON output, or null when it failed
+ * @param error why it failed, or null when it succeeded
+ * @param lane where it ran: a thread name, a worker JVM ("pid 1234"), a Lambda instance
+ * @param startMillis when it started, in ms since the run started (monotonic clock)
+ * @param endMillis when it ended, likewise
+ * @param cpuMillis CPU time the task's own code used, or null where it cannot be measured
+ */
+public record TaskRecord(
+    int index,
+    JsonNode input,
+    JsonNode output,
+    TaskError error,
+    String lane,
+    double startMillis,
+    double endMillis,
+    Double cpuMillis) {
+
+  public boolean ok() {
+    return error == null;
+  }
+
+  public double durationMillis() {
+    return endMillis - startMillis;
+  }
+}

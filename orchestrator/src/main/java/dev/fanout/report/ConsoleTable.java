@@ -1,0 +1,117 @@
+package dev.fanout.report;
+
+import dev.fanout.measure.RunResult;
+import dev.fanout.measure.RunSummary;
+import dev.fanout.units.UnitKind;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The comparison as a plain-text table per workload. */
+public final class ConsoleTable {
+  private static final String ROW = "  %-11s %8s %15s %9s %11s %10s  %s%n";
+
+  private ConsoleTable() {}
+
+  public static void print(PrintWriter out, WorkloadReport report, String context) {
+    out.printf(
+        "%n%s: %d tasks, %s; %s%s%n",
+        report.workload(),
+        report.tasks(),
+        kindName(report.kind()),
+        report.source(),
+        context.isEmpty() ? "" : "; " + context);
+    out.printf(ROW, "strategy", "workers", "wall", "speedup", "efficiency", "ok/failed", "");
+    for (RunSummary summary : report.runs()) {
+      RunResult run = summary.run();
+      out.printf(
+          ROW,
+          run.strategy(),
+          workers(run),
+          duration(run.wallMillis())
+              + (summary.wallSamples().size() > 1
+                  ? String.format(Locale.ROOT, " ±%.0f%%", summary.spread() * 50)
+                  : ""),
+          summary.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", summary.speedup()),
+          String.format(Locale.ROOT, "%.0f%%", summary.efficiency() * 100),
+          run.ok() + "/" + run.failed(),
+          notes(run));
+    }
+    for (String failure : report.failures()) {
+      out.printf("  %s%n", failure);
+    }
+    out.flush();
+  }
+
+  /** The line that explains the efficiency column, printed once under the tables. */
+  public static void printLegend(PrintWriter out, int cores, int repeat) {
+    if (repeat > 1) {
+      out.printf(
+          "%nwall: the median of %d runs; ± is half the spread between the fastest and the"
+              + " slowest, as a share of the median.",
+          repeat);
+    }
+    out.printf(
+        "%nefficiency = physical limit / wall time. Limit: CPU work max(total work / %d cores,"
+            + " longest task); I/O and waits max(total work / tasks in flight, longest task)."
+            + " A task's work is its shortest time in any run.%n",
+        cores);
+    out.flush();
+  }
+
+  private static String workers(RunResult run) {
+    return switch (run.strategy()) {
+      case "async" -> "1 loop";
+      case "virtual" -> run.workers() + " vt";
+      default -> Integer.toString(run.workers());
+    };
+  }
+
+  private static String notes(RunResult run) {
+    StringBuilder notes = new StringBuilder();
+    if (!run.startupMillis().isEmpty()) {
+      double max = run.startupMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      double mean =
+          run.startupMillis().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      notes.append(
+          String.format(
+              Locale.ROOT,
+              "JVM start-up (not in wall): %d x mean %s, max %s",
+              run.startupMillis().size(),
+              duration(mean),
+              duration(max)));
+    }
+    run.tasks().stream()
+        .filter(task -> !task.ok())
+        .findFirst()
+        .ifPresent(
+            task ->
+                notes
+                    .append(notes.isEmpty() ? "" : "; ")
+                    .append("first failure: task ")
+                    .append(task.index())
+                    .append(": ")
+                    .append(task.error().type())
+                    .append(": ")
+                    .append(task.error().message()));
+    return notes.toString();
+  }
+
+  static String kindName(UnitKind kind) {
+    return switch (kind) {
+      case CPU -> "CPU-bound";
+      case IO -> "I/O-bound";
+      case WAIT -> "waiting";
+      case STATE -> "shared state";
+    };
+  }
+
+  public static String duration(double millis) {
+    if (millis < 1) {
+      return String.format(Locale.ROOT, "%.2f ms", millis);
+    }
+    if (millis < 1000) {
+      return String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+    return String.format(Locale.ROOT, "%.2f s", millis / 1000);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.fanout.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.measure.RunResult;
+import dev.fanout.measure.RunSummary;
+import dev.fanout.measure.TaskRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The comparison as JSON: {@code {"machine":{..},"runs":[..]}}, one run per workload and strategy,
+ * each with its task records. Fields are only ever added, never renamed.
+ */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static ObjectNode render(List<WorkloadReport> reports, ObjectNode settings) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.putObject("machine")
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("java", System.getProperty("java.version"))
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    root.set("settings", settings);
+    ArrayNode runs = root.putArray("runs");
+    for (WorkloadReport report : reports) {
+      for (RunSummary summary : report.runs()) {
+        runs.add(run(report, summary));
+      }
+    }
+    return root;
+  }
+
+  public static void write(Path file, ObjectNode document) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      MAPPER.writeValue(file.toFile(), document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JSON report to " + file + ": " + e, e);
+    }
+  }
+
+  private static ObjectNode run(WorkloadReport report, RunSummary summary) {
+    RunResult run = summary.run();
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("workload", run.workload())
+        .put("kind", report.kind().name())
+        .put("strategy", run.strategy())
+        .put("workers", run.workers())
+        .put("concurrency", run.concurrency())
+        .put("wallMillis", run.wallMillis())
+        .put("ok", run.ok())
+        .put("failed", run.failed());
+    if (summary.speedup() == null) {
+      node.putNull("speedup");
+    } else {
+      node.put("speedup", summary.speedup());
+    }
+    node.put("efficiency", summary.efficiency()).put("limitMillis", summary.limitMillis());
+    if (run.cpuMillis() == null) {
+      node.putNull("cpuMillis");
+    } else {
+      node.put("cpuMillis", run.cpuMillis());
+    }
+    ArrayNode samples = node.putArray("wallSamplesMillis");
+    summary.wallSamples().forEach(samples::add);
+    ArrayNode startups = node.putArray("startupMillis");
+    run.startupMillis().forEach(startups::add);
+    ArrayNode tasks = node.putArray("tasks");
+    for (TaskRecord task : run.tasks()) {
+      tasks.add(task(task));
+    }
+    return node;
+  }
+
+  private static ObjectNode task(TaskRecord task) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("index", task.index());
+    node.set("input", task.input());
+    node.set("output", task.output());
+    if (task.error() == null) {
+      node.putNull("error");
+    } else {
+      node.putObject("error")
+          .put("type", task.error().type())
+          .put("message", task.error().message());
+    }
+    node.put("lane", task.lane())
+        .put("startMillis", task.startMillis())
+        .put("endMillis", task.endMillis());
+    if (task.cpuMillis() == null) {
+      node.putNull("cpuMillis");
+    } else {
+      node.put("cpuMillis", task.cpuMillis());
+    }
+    return node;
+  }
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+}

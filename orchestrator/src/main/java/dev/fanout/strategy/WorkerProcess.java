@@ -1,0 +1,115 @@
+package dev.fanout.strategy;
+
+import dev.fanout.worker.WorkerProtocol;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/** The orchestrator's handle on one worker JVM: starts it, sends it tasks, stops it. */
+final class WorkerProcess implements AutoCloseable {
+  private final Process process;
+  private final BufferedWriter requests;
+  private final BufferedReader replies;
+  private final long pid;
+  private final double startupMillis;
+
+  private WorkerProcess(
+      Process process, BufferedWriter requests, BufferedReader replies, long pid, double startup) {
+    this.process = process;
+    this.requests = requests;
+    this.replies = replies;
+    this.pid = pid;
+    this.startupMillis = startup;
+  }
+
+  /** Starts a worker and waits until it says it is ready; the wait is its start-up time. */
+  static WorkerProcess start(List<String> command, LongSupplier nanoTime) {
+    long begin = nanoTime.getAsLong();
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a worker JVM (" + command.get(0) + ")", e);
+    }
+    BufferedWriter requests =
+        new BufferedWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    BufferedReader replies =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    try {
+      String line = replies.readLine();
+      long pid = line == null ? -1 : WorkerProtocol.parseReady(line);
+      if (pid < 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "a worker JVM did not start: "
+                + (line == null ? "it exited before saying it was ready" : "it said " + line)
+                + " (its stderr is above)");
+      }
+      return new WorkerProcess(
+          process, requests, replies, pid, (nanoTime.getAsLong() - begin) / 1e6);
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new UncheckedIOException("a worker JVM did not start", e);
+    }
+  }
+
+  /** Sends one task and waits for its reply; an IOException means the worker is gone. */
+  WorkerProtocol.Reply call(WorkerProtocol.Request request) throws IOException {
+    requests.write(WorkerProtocol.write(request));
+    requests.newLine();
+    requests.flush();
+    String line = replies.readLine();
+    if (line == null) {
+      throw new IOException("the worker's output ended");
+    }
+    return WorkerProtocol.readReply(line);
+  }
+
+  long pid() {
+    return pid;
+  }
+
+  double startupMillis() {
+    return startupMillis;
+  }
+
+  /** Why the worker is gone, for the record of the task it was running. */
+  String exitDescription() {
+    try {
+      if (process.waitFor(2, TimeUnit.SECONDS)) {
+        return "worker pid " + pid + " exited with code " + process.exitValue();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "worker pid " + pid + " stopped answering";
+  }
+
+  /** Closes its input so it exits on its own (writing its class-data archive), else kills it. */
+  @Override
+  public void close() {
+    try {
+      requests.close();
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (IOException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void kill() {
+    process.destroyForcibly();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.fanout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** The command line in-process: exit codes, messages, and the JSON it writes. */
+class CliTest {
+  @TempDir Path temp;
+
+  record Result(int exit, String out, String err) {}
+
+  static Result fanout(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = FanoutMain.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exit = commandLine.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "compare --strategies threads,fast | --strategies | 'fast'",
+        "compare --workload mining | --workload | 'mining'",
+        "compare --tasks 0 | --tasks | 0",
+        "compare --tasks many | --tasks | many",
+        "compare --workers -3 | --workers | -3",
+        "compare --latency-ms 100000 | --latency-ms | 100000",
+        "compare --bogus | --bogus | --bogus",
+        "compare --origin ftp://x | --origin | ftp://x",
+        "run --workload fib | --strategy | --strategy",
+        "run --workload fib --strategy lightning | --strategy | lightning",
+        "origin --port 70000 | --port | 70000",
+      })
+  void badUsage_exitsTwoNamingTheOptionAndValue(String args, String option, String value) {
+    Result result = fanout(args.trim().split(" "));
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains(option).contains(value.replace("'", ""));
+  }
+
+  @Test
+  void noCommand_isBadUsage() {
+    assertThat(fanout().exit()).isEqualTo(2);
+  }
+
+  @Test
+  void compare_writesTheDocumentedJson() throws Exception {
+    Path json = temp.resolve("out.json");
+
+    Result result =
+        fanout(
+            "compare",
+            "--workload",
+            "fib",
+            "--workload",
+            "scrape",
+            "--tasks",
+            "8",
+            "--strategies",
+            "sequential,threads,async,virtual",
+            "--latency-ms",
+            "5",
+            "--json",
+            json.toString());
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).contains("fib: 8 tasks").contains("scrape: 8 tasks");
+    JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
+    assertThat(runs).hasSize(8);
+    for (JsonNode run : runs) {
+      assertThat(run.fieldNames())
+          .toIterable()
+          .contains(
+              "workload",
+              "strategy",
+              "workers",
+              "wallMillis",
+              "ok",
+              "failed",
+              "speedup",
+              "efficiency",
+              "tasks");
+      assertThat(run.get("ok").asInt()).isEqualTo(8);
+      assertThat(run.get("failed").asInt()).isZero();
+      for (JsonNode task : run.get("tasks")) {
+        assertThat(task.fieldNames())
+            .toIterable()
+            .contains("input", "output", "error", "lane", "startMillis", "endMillis", "cpuMillis");
+      }
+    }
+    JsonNode fibThreads = find(runs, "fib", "threads");
+    assertThat(fibThreads.get("tasks").get(7).get("output").get("value").asLong()).isEqualTo(13);
+    assertThat(fibThreads.get("speedup").isNumber()).isTrue();
+    JsonNode scrapeAsync = find(runs, "scrape", "async");
+    assertThat(scrapeAsync.get("tasks").get(0).get("output").get("name").asText())
+        .isEqualTo("Bulbasaur");
+    assertThat(scrapeAsync.get("tasks").findValuesAsText("lane")).containsOnly("event-loop");
+  }
+
+  @Test
+  void run_withAFailingTask_exitsOne() {
+    // An origin that is not there: every download fails, the run still completes.
+    Result result =
+        fanout(
+            "run",
+            "--workload",
+            "download",
+            "--strategy",
+            "threads",
+            "--tasks",
+            "3",
+            "--origin",
+            "http://127.0.0.1:9");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.out()).contains("0/3").contains("FetchFailed");
+  }
+
+  private static JsonNode find(JsonNode runs, String workload, String strategy) {
+    for (JsonNode run : runs) {
+      if (run.get("workload").asText().equals(workload)
+          && run.get("strategy").asText().equals(strategy)) {
+        return run;
+      }
+    }
+    throw new AssertionError("no run " + workload + "/" + strategy + " in " + List.of(runs));
+  }
+}

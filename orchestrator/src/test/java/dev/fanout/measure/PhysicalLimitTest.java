@@ -1,0 +1,84 @@
+package dev.fanout.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanout.units.UnitKind;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhysicalLimitTest {
+
+  @Test
+  void cpu_isTotalWorkOverCoresWhenTasksAreEven() {
+    List<Double> work = Collections.nCopies(20, 100.0);
+
+    assertThat(PhysicalLimit.millis(UnitKind.CPU, work, 1, 2)).isEqualTo(1000.0);
+    // The strategy's concurrency does not matter for CPU work: cores do.
+    assertThat(PhysicalLimit.millis(UnitKind.CPU, work, 20, 2)).isEqualTo(1000.0);
+  }
+
+  @Test
+  void cpu_isTheLongestTaskWhenOneDominates() {
+    // fib(1..35)-like: the longest task is more than half of the total.
+    List<Double> work = List.of(1.0, 2.0, 3.0, 60.0);
+
+    assertThat(PhysicalLimit.millis(UnitKind.CPU, work, 4, 2)).isEqualTo(60.0);
+  }
+
+  @Test
+  void io_isOneRoundTripPerWaveOfWorkers() {
+    List<Double> work = Collections.nCopies(160, 100.0);
+
+    assertThat(PhysicalLimit.millis(UnitKind.IO, work, 5, 2)).isEqualTo(3200.0);
+    assertThat(PhysicalLimit.millis(UnitKind.IO, work, 160, 2)).isEqualTo(100.0);
+    assertThat(PhysicalLimit.millis(UnitKind.IO, work, 1, 2)).isEqualTo(16000.0);
+  }
+
+  @Test
+  void summary_takesEachTasksFastestTimeAndComputesSpeedup() {
+    RunResult sequential = run("sequential", 1, 400, List.of(100.0, 100.0, 130.0, 100.0));
+    RunResult threads = run("threads", 2, 250, List.of(120.0, 120.0, 100.0, 120.0));
+
+    List<RunSummary> summaries =
+        RunSummary.of(UnitKind.CPU, List.of(List.of(sequential), List.of(threads)), 2);
+
+    assertThat(summaries.get(0).speedup()).isEqualTo(1.0);
+    assertThat(summaries.get(1).speedup()).isEqualTo(1.6);
+    assertThat(summaries.get(1).limitMillis()).isEqualTo(200.0);
+    assertThat(summaries.get(1).efficiency()).isEqualTo(0.8);
+    assertThat(summaries.get(0).efficiency()).isEqualTo(0.5);
+  }
+
+  @Test
+  void summary_withoutSequential_hasNoSpeedupAndUsesItsOwnTasks() {
+    RunResult threads = run("threads", 2, 250, List.of(100.0, 100.0, 100.0, 100.0));
+
+    RunSummary summary = RunSummary.of(UnitKind.CPU, List.of(List.of(threads)), 2).get(0);
+
+    assertThat(summary.speedup()).isNull();
+    assertThat(summary.limitMillis()).isEqualTo(200.0);
+  }
+
+  @Test
+  void summary_ofRepeats_takesTheMedianRunAndKeepsEverySample() {
+    RunResult fast = run("threads", 2, 200, List.of(100.0, 100.0));
+    RunResult middle = run("threads", 2, 250, List.of(100.0, 100.0));
+    RunResult slow = run("threads", 2, 400, List.of(100.0, 100.0));
+
+    RunSummary summary =
+        RunSummary.of(UnitKind.CPU, List.of(List.of(slow, fast, middle)), 2).get(0);
+
+    assertThat(summary.run()).isSameAs(middle);
+    assertThat(summary.wallSamples()).containsExactly(400.0, 200.0, 250.0);
+    assertThat(summary.spread()).isEqualTo(0.8);
+  }
+
+  private static RunResult run(String strategy, int workers, double wall, List<Double> durations) {
+    List<TaskRecord> tasks =
+        java.util.stream.IntStream.range(0, durations.size())
+            .mapToObj(i -> new TaskRecord(i, null, null, null, "lane", 0, durations.get(i), null))
+            .toList();
+    return new RunResult("w", strategy, workers, workers, wall, List.of(), tasks);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.fanout.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanout.measure.RunResult;
+import dev.fanout.measure.TaskRecord;
+import dev.fanout.plan.Workload;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract: every unit under every strategy, worker JVMs included, gives the same outputs as
+ * the sequential run, and every task succeeds.
+ */
+class StrategyContractIT {
+  @TempDir static Path images;
+  private static StrategyFixture fixture;
+
+  @BeforeAll
+  static void start() {
+    fixture = new StrategyFixture(images);
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  static Stream<Arguments> unitsAndStrategies() {
+    return Stream.of("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop")
+        .flatMap(
+            unit ->
+                Strategies.NAMES.stream()
+                    .filter(strategy -> !strategy.equals("sequential"))
+                    .map(strategy -> Arguments.of(unit, strategy)));
+  }
+
+  @ParameterizedTest(name = "{0} under {1}")
+  @MethodSource("unitsAndStrategies")
+  void everyStrategy_givesTheSequentialOutputs(String unit, String strategy) {
+    Workload workload =
+        TestWorkloads.small(fixture.origin.baseUri()).stream()
+            .filter(w -> w.unit().equals(unit))
+            .findFirst()
+            .orElseThrow();
+
+    RunResult expected = run("sequential", workload);
+    RunResult actual = run(strategy, workload);
+
+    assertThat(expected.failed()).as("sequential failures: %s", expected.tasks()).isZero();
+    assertThat(actual.failed()).as("%s failures: %s", strategy, actual.tasks()).isZero();
+    assertThat(outputs(actual)).isEqualTo(outputs(expected));
+    assertThat(actual.tasks()).extracting(TaskRecord::index).isSorted();
+  }
+
+  private static RunResult run(String strategy, Workload workload) {
+    return Strategies.create(strategy, workload, fixture.context(2)).run(workload, record -> {});
+  }
+
+  private static List<String> outputs(RunResult run) {
+    // As text: outputs cross pipes and the network as JSON text, where 7 and 7L are one number.
+    return run.tasks().stream().map(task -> String.valueOf(task.output())).toList();
+  }
+}
