@@ -11,6 +11,7 @@ import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
 import dev.fanout.plan.Workloads;
 import dev.fanout.report.ConsoleTable;
+import dev.fanout.report.Journal;
 import dev.fanout.report.JsonReport;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.Strategies;
@@ -35,6 +36,7 @@ final class Lab {
   private final RunOptions options;
   private final PrintWriter out;
   private final PrintWriter err;
+  private Journal journal;
 
   Lab(RunOptions options, PrintWriter out, PrintWriter err) {
     this.options = options;
@@ -46,6 +48,7 @@ final class Lab {
   int compare(List<String> workloads, List<String> strategies) {
     int cores = Runtime.getRuntime().availableProcessors();
     List<WorkloadReport> reports = new ArrayList<>();
+    journal = options.journal == null ? null : Journal.open(options.journal);
     try (OriginServer origin = startOriginUnlessGiven()) {
       URI originBase = origin == null ? options.origin : origin.baseUri();
       UnitSettings settings = UnitSettings.forOrigin(originBase, imageDir());
@@ -63,9 +66,16 @@ final class Lab {
         }
       }
       ConsoleTable.printLegend(out, cores, options.repeat);
+      if (journal != null) {
+        out.println("journal: " + options.journal.toAbsolutePath());
+      }
       if (options.json != null) {
         JsonReport.write(options.json, JsonReport.render(reports, settingsJson(originBase)));
         out.println("JSON report: " + options.json.toAbsolutePath());
+      }
+    } finally {
+      if (journal != null) {
+        journal.close();
       }
     }
     out.flush();
@@ -102,7 +112,11 @@ final class Lab {
             options.repeat > 1 ? ", run " + repeat + " of " + options.repeat : "");
         err.flush();
         try {
-          RunResult run = strategy.run(workload, TaskListener.none());
+          TaskListener listener =
+              journal == null
+                  ? TaskListener.none()
+                  : journal.listener(workload.name(), name, repeat);
+          RunResult run = strategy.run(workload, listener);
           repeats.add(run);
           err.printf(
               "  %s/%s: %s, %d ok, %d failed%n",

@@ -55,6 +55,14 @@ public final class RunOptions {
   Path json;
 
   @Option(
+      names = "--journal",
+      paramLabel = "FILE",
+      description =
+          "Append each task to FILE (JSON lines) the moment it finishes, so an interrupted run"
+              + " keeps what it did.")
+  Path journal;
+
+  @Option(
       names = "--repeat",
       paramLabel = "N",
       defaultValue = "1",

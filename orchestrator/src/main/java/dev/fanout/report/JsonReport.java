@@ -84,7 +84,7 @@ public final class JsonReport {
     return node;
   }
 
-  private static ObjectNode task(TaskRecord task) {
+  static ObjectNode task(TaskRecord task) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("index", task.index());
     node.set("input", task.input());

@@ -113,6 +113,36 @@ class CliTest {
   }
 
   @Test
+  void journal_getsOneLinePerTaskOfEveryRun() throws Exception {
+    Path journal = temp.resolve("journal.jsonl");
+
+    Result result =
+        fanout(
+            "compare",
+            "--workload",
+            "sumsq",
+            "--tasks",
+            "3",
+            "--strategies",
+            "sequential,virtual",
+            "--repeat",
+            "2",
+            "--journal",
+            journal.toString());
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    List<String> lines = java.nio.file.Files.readAllLines(journal);
+    assertThat(lines).hasSize(3 * 2 * 2);
+    ObjectMapper mapper = new ObjectMapper();
+    for (String line : lines) {
+      JsonNode task = mapper.readTree(line);
+      assertThat(task.get("workload").asText()).isEqualTo("sumsq");
+      assertThat(task.get("output").get("sum").asText()).isNotEmpty();
+    }
+    assertThat(lines).filteredOn(line -> line.contains("\"strategy\":\"virtual\"")).hasSize(6);
+  }
+
+  @Test
   void run_withAFailingTask_exitsOne() {
     // An origin that is not there: every download fails, the run still completes.
     Result result =
