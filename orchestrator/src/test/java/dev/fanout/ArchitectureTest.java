@@ -1,0 +1,82 @@
+package dev.fanout;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The orchestrator's packages, one idea each, and the one direction of their dependencies. */
+class ArchitectureTest {
+  private static JavaClasses orchestrator;
+
+  @BeforeAll
+  static void importClasses() {
+    orchestrator =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.fanout");
+  }
+
+  @Test
+  void origin_dependsOnNothingElseInTheProject() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.origin..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.fanout.origin..", "java..", "javax..", "com.sun.net.httpserver..")
+        .because("the origin stands alone, a server anyone can start")
+        .check(orchestrator);
+  }
+
+  @Test
+  void strategies_knowNothingOfReportsOrTheCommandLine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.worker..", "dev.fanout.plan..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.fanout.report..", "dev.fanout.cli..")
+        .because("results flow one way: strategies produce records, reports read them")
+        .check(orchestrator);
+  }
+
+  @Test
+  void measurements_dependOnNoStrategyReportOrCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fanout.measure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.fanout.strategy..", "dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.plan..")
+        .check(orchestrator);
+  }
+
+  @Test
+  void reports_readResultsOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fanout.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.cli..", "dev.fanout.worker..")
+        .check(orchestrator);
+  }
+
+  @Test
+  void orchestrator_neverDependsOnQuarkus() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fanout..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.quarkus..")
+        .because("the orchestrator runs the plain units; Quarkus lives in the Lambda module only")
+        .check(orchestrator);
+  }
+}
