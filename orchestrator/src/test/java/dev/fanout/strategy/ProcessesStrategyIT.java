@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
-import dev.fanout.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,15 +63,22 @@ class ProcessesStrategyIT {
     Workload naps =
         TestWorkloads.of("nap", 4, i -> json.objectNode().put("millis", i < 2 ? 10 : 3000));
     CountDownLatch shortOnesDone = new CountDownLatch(2);
+    AtomicReference<String> firstLane = new AtomicReference<>();
     CompletableFuture<RunResult> running =
         CompletableFuture.supplyAsync(
             () ->
                 Strategies.create("processes", naps, fixture.context(2))
-                    .run(naps, record -> shortOnesDone.countDown()));
+                    .run(
+                        naps,
+                        record -> {
+                          firstLane.compareAndSet(null, record.lane());
+                          shortOnesDone.countDown();
+                        }));
 
     assertThat(shortOnesDone.await(60, TimeUnit.SECONDS)).isTrue();
     TimeUnit.MILLISECONDS.sleep(300);
-    ProcessHandle victim = workers().get(0);
+    long pid = Long.parseLong(firstLane.get().substring("pid ".length()));
+    ProcessHandle victim = ProcessHandle.of(pid).orElseThrow();
     victim.destroyForcibly();
     RunResult run = running.get(60, TimeUnit.SECONDS);
 
@@ -82,17 +89,6 @@ class ProcessesStrategyIT {
     assertThat(failed.get(0).lane()).isEqualTo("pid " + victim.pid());
     assertThat(run.ok()).isEqualTo(3);
     assertThat(run.startupMillis()).hasSize(3); // two at start, one replacement
-  }
-
-  private static List<ProcessHandle> workers() {
-    return ProcessHandle.current()
-        .children()
-        .filter(
-            child ->
-                child.info().arguments().stream()
-                    .flatMap(java.util.Arrays::stream)
-                    .anyMatch(arg -> arg.equals(WorkerMain.class.getName())))
-        .toList();
   }
 
   private static RunResult run(Workload workload, int pool) {
