@@ -1,4 +1,4 @@
-package dev.fanout.units.store;
+package dev.fanout.units.store.s3;
 
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,4 +1,4 @@
-package dev.fanout.units.store;
+package dev.fanout.units.store.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package dev.fanout.units.store;
+package dev.fanout.units.store.s3;
 
 import dev.fanout.units.StoreException;
+import dev.fanout.units.store.ObjectStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,0 +1,72 @@
+package dev.fanout.lambda;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The functions' settings, read once per instance. Each is set by an environment variable named
+ * after it, e.g. {@code fanout.image.bucket} by {@code FANOUT_IMAGE_BUCKET}.
+ */
+@ConfigMapping(prefix = "fanout")
+public interface LambdaSettings {
+
+  /** FANOUT_POKEDEX_BASE: the scrape unit fetches this URL followed by the Pokemon's number. */
+  @WithDefault("https://pokemondb.net/pokedex/")
+  URI pokedexBase();
+
+  /**
+   * FANOUT_ALLOW_LOCAL_TARGETS: let download, image and scrape reach loopback and private addresses
+   * (the local origin, tests). Off in the cloud, where a fetch may reach only public addresses.
+   */
+  @WithDefault("false")
+  boolean allowLocalTargets();
+
+  /**
+   * FANOUT_DEADLINE_MARGIN: how long before the invocation's timeout a unit must stop, to leave
+   * time to report DeadlineExceeded.
+   */
+  @WithDefault("500ms")
+  Duration deadlineMargin();
+
+  Fetch fetch();
+
+  Image image();
+
+  /** Limits on each fetch of download, image and scrape. */
+  interface Fetch {
+    /** FANOUT_FETCH_TIMEOUT: the whole fetch, redirects included; keep it below the timeout. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** FANOUT_FETCH_MAX_BYTES: the largest body accepted. */
+    @WithDefault("10485760")
+    long maxBytes();
+
+    /** FANOUT_FETCH_MAX_REDIRECTS. */
+    @WithDefault("5")
+    int maxRedirects();
+  }
+
+  /** Where the image unit stores what it downloads: a directory when set, else S3. */
+  interface Image {
+    /** FANOUT_IMAGE_DIR: store images as files under this directory (local runs). */
+    Optional<Path> dir();
+
+    /** FANOUT_IMAGE_BUCKET: store images in this S3 bucket. */
+    Optional<String> bucket();
+
+    /** FANOUT_IMAGE_PREFIX: a key prefix inside the bucket, e.g. {@code fanout/}. */
+    Optional<String> prefix();
+
+    /** FANOUT_IMAGE_ENDPOINT: an S3-compatible endpoint (LocalStack, S3Mock) instead of AWS. */
+    Optional<URI> endpoint();
+
+    /** FANOUT_IMAGE_TIMEOUT: the longest one S3 call may take, retries included. */
+    @WithDefault("10s")
+    Duration timeout();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.fanout.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanout.units.DeadlineExceededException;
+import dev.fanout.units.FetchException;
+import dev.fanout.units.InvalidInputException;
+import dev.fanout.units.StoreException;
+import dev.fanout.units.UnitException;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LambdaErrorsTest {
+
+  static Stream<UnitException> everyKindOfFailure() {
+    return Stream.of(
+        new InvalidInputException("n", "fib: field 'n' is missing"),
+        new FetchException("GET http://x/ answered HTTP 500"),
+        new StoreException("disk full", new IOException("ENOSPC")),
+        new DeadlineExceededException("fib(42) stopped"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyKindOfFailure")
+  void typed_isAnExceptionWhoseClassNameIsTheErrorType(UnitException failure) {
+    RuntimeException typed = LambdaErrors.typed(failure);
+
+    // What Quarkus' poll loop and the AWS runtime client put in errorType.
+    assertThat(typed.getClass().getName()).isEqualTo(failure.errorType());
+    assertThat(typed).hasMessage(failure.getMessage()).hasCause(failure);
+    assertThat(typed.getStackTrace()).isEqualTo(failure.getStackTrace());
+  }
+
+  @Test
+  void everyUnitExceptionKind_isCovered() {
+    // A new kind of UnitException needs its class in the unnamed package (and a case above).
+    assertThat(UnitException.class.getPermittedSubclasses())
+        .containsExactlyInAnyOrder(
+            InvalidInputException.class,
+            FetchException.class,
+            StoreException.class,
+            DeadlineExceededException.class);
+  }
+}

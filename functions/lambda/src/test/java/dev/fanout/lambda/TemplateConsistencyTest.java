@@ -1,0 +1,269 @@
+package dev.fanout.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import dev.fanout.units.Unit;
+import dev.fanout.units.UnitCatalog;
+import dev.fanout.units.UnitDependencies;
+import dev.fanout.units.UnitJson;
+import dev.fanout.units.http.DestinationPolicy;
+import dev.fanout.units.http.FetchLimits;
+import dev.fanout.units.http.JdkHttpFetcher;
+import dev.fanout.units.store.InMemoryObjectStore;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml, the handlers, the units and events/ agree: every function runs an existing handler
+ * from function.zip, every handler has a function and a sample event, and every sample event is a
+ * valid input of its unit.
+ */
+class TemplateConsistencyTest {
+  private static final String STREAM_HANDLER =
+      "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+  private static final String CODE_URI = "functions/lambda/target/function.zip";
+
+  private static Path root;
+  private static Map<String, Object> template;
+  private static Map<String, Class<?>> handlers;
+  private static JdkHttpFetcher fetcher;
+  private static UnitCatalog catalog;
+
+  @BeforeAll
+  static void load() throws Exception {
+    root = Path.of(System.getProperty("fanoutRepoRoot", "../..")).toAbsolutePath().normalize();
+    try (Reader reader = Files.newBufferedReader(root.resolve("template.yaml"))) {
+      template = new Yaml(new CloudFormationConstructor()).load(reader);
+    }
+    handlers = namedHandlers();
+    fetcher = JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
+    catalog =
+        UnitCatalog.create(
+            new UnitDependencies(
+                fetcher, new InMemoryObjectStore(), URI.create("https://pokemondb.net/pokedex/")));
+  }
+
+  @AfterAll
+  static void close() {
+    fetcher.close();
+  }
+
+  @Test
+  void everyUnit_hasAHandlerOfItsName_andNoHandlerIsExtra() {
+    assertThat(handlers.keySet()).containsExactlyInAnyOrderElementsOf(catalog.byName().keySet());
+  }
+
+  @Test
+  void everyFunction_runsAnExistingHandlerFromFunctionZip() {
+    Map<String, Map<String, Object>> functions = functions();
+    assertThat(functions).isNotEmpty();
+    functions.forEach(
+        (id, properties) -> {
+          String handler = handlerOf(properties);
+          assertThat(handlers).as("handler of %s", id).containsKey(handler);
+          assertThat(id).isEqualTo(capitalized(handler) + "Function");
+          assertThat(properties)
+              .as(id)
+              .containsEntry("Handler", STREAM_HANDLER)
+              .containsEntry("CodeUri", CODE_URI);
+        });
+  }
+
+  @Test
+  void everyHandler_hasExactlyOneFunction_andItsNameInTheOutputs() {
+    List<String> named = functions().values().stream().map(p -> handlerOf(p)).toList();
+    assertThat(named).containsExactlyInAnyOrderElementsOf(handlers.keySet());
+
+    Map<String, Object> outputs = map(template.get("Outputs"));
+    for (String id : functions().keySet()) {
+      assertThat(map(outputs.get(id + "Name")).get("Value")).isEqualTo(Map.of("Ref", id));
+    }
+  }
+
+  @Test
+  void everyHandler_hasASampleEvent_thatIsValidInputOfItsUnit() throws IOException {
+    Set<String> events;
+    try (Stream<Path> files = Files.list(root.resolve("events"))) {
+      events =
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.endsWith(".json"))
+              .map(name -> name.substring(0, name.length() - ".json".length()))
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+    assertThat(events).containsExactlyInAnyOrderElementsOf(handlers.keySet());
+    for (String name : events) {
+      Unit<?, ?> unit = catalog.unit(name);
+      String event = Files.readString(root.resolve("events/" + name + ".json"));
+      assertThatNoException()
+          .as("events/%s.json", name)
+          .isThrownBy(() -> unit.parse(UnitJson.parse(name, event)));
+    }
+  }
+
+  @Test
+  void everyFanoutVariable_inTheTemplate_isASettingTheFunctionsRead() {
+    Set<String> known = new TreeSet<>();
+    settingNames("FANOUT", LambdaSettings.class, known);
+    List<Map<String, Object>> environments = new ArrayList<>();
+    environments.add(map(map(template.get("Globals")).get("Function")));
+    environments.addAll(functions().values());
+    for (Map<String, Object> properties : environments) {
+      variables(properties).keySet().stream()
+          .filter(name -> name.startsWith("FANOUT_"))
+          .forEach(name -> assertThat(known).as("settings").contains(name));
+    }
+  }
+
+  @Test
+  void onlyTheImageFunction_mayWrite_andOnlyPutObjectUnderItsPrefix() {
+    functions()
+        .forEach(
+            (id, properties) -> {
+              if (!id.equals("ImageFunction")) {
+                assertThat(properties).as(id).doesNotContainKeys("Policies", "Role");
+              }
+            });
+    List<?> policies = (List<?>) functions().get("ImageFunction").get("Policies");
+    assertThat(policies).hasSize(1);
+    List<Object> statements = List.copyOf((List<?>) map(policies.get(0)).get("Statement"));
+    assertThat(statements)
+        .containsExactly(
+            (Object)
+                Map.of(
+                    "Effect", "Allow",
+                    "Action", "s3:PutObject",
+                    "Resource",
+                        Map.of(
+                            "Fn::Sub",
+                            "arn:${AWS::Partition}:s3:::${ImagesBucket}/${ImagePrefix}*")));
+  }
+
+  /** The template's AWS::Serverless::Function resources, by logical id. */
+  private static Map<String, Map<String, Object>> functions() {
+    Map<String, Map<String, Object>> functions = new TreeMap<>();
+    map(template.get("Resources"))
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::Serverless::Function".equals(map(resource).get("Type"))) {
+                functions.put(id, map(map(resource).get("Properties")));
+              }
+            });
+    return functions;
+  }
+
+  private static String handlerOf(Map<String, Object> properties) {
+    return (String) variables(properties).get("QUARKUS_LAMBDA_HANDLER");
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> properties) {
+    Object environment = properties.get("Environment");
+    return environment == null ? Map.of() : map(map(environment).get("Variables"));
+  }
+
+  /** The non-abstract handlers compiled into this module, by their @Named value. */
+  private static Map<String, Class<?>> namedHandlers() throws Exception {
+    Path classes =
+        Path.of(UnitHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .resolve(UnitHandler.class.getPackageName().replace('.', '/'));
+    Map<String, Class<?>> named = new TreeMap<>();
+    try (Stream<Path> files = Files.list(classes)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".class") || name.contains("$")) {
+          continue;
+        }
+        Class<?> type =
+            Class.forName(
+                UnitHandler.class.getPackageName()
+                    + "."
+                    + name.substring(0, name.length() - ".class".length()));
+        if (UnitHandler.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
+          Named annotation = type.getAnnotation(Named.class);
+          assertThat(annotation).as("@Named on %s", type).isNotNull();
+          named.put(annotation.value(), type);
+        }
+      }
+    }
+    return named;
+  }
+
+  /** FANOUT_POKEDEX_BASE and so on: the environment names of LambdaSettings' properties. */
+  private static void settingNames(String prefix, Class<?> group, Set<String> names) {
+    for (Method method : group.getDeclaredMethods()) {
+      String name =
+          prefix
+              + "_"
+              + method.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+      if (method.getReturnType().getEnclosingClass() == LambdaSettings.class) {
+        settingNames(name, method.getReturnType(), names);
+      } else {
+        names.add(name);
+      }
+    }
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    assertThat(value).isInstanceOf(Map.class);
+    return (Map<String, Object>) value;
+  }
+
+  /**
+   * Reads CloudFormation YAML, whose short-form intrinsics (!Ref, !Sub, !If ...) plain YAML does
+   * not know: each becomes its long form, e.g. {@code !Ref X} becomes {@code {Ref: X}}.
+   */
+  private static final class CloudFormationConstructor extends SafeConstructor {
+    CloudFormationConstructor() {
+      super(new LoaderOptions());
+      yamlConstructors.put(
+          null,
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String name = node.getTag().getValue().substring(1);
+              String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
+              Object value =
+                  switch (node) {
+                    case ScalarNode scalar -> constructScalar(scalar);
+                    case SequenceNode sequence -> constructSequence(sequence);
+                    case MappingNode mapping -> constructMapping(mapping);
+                    default -> throw new IllegalArgumentException("unexpected YAML node " + node);
+                  };
+              return Map.of(key, value);
+            }
+          });
+    }
+  }
+}
