@@ -3,6 +3,7 @@ package dev.fanout;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,6 +31,23 @@ class ArchitectureTest {
         .onlyDependOnClassesThat()
         .resideInAnyPackage("dev.fanout.origin..", "java..", "javax..", "com.sun.net.httpserver..")
         .because("the origin stands alone, a server anyone can start")
+        .check(orchestrator);
+  }
+
+  @Test
+  void localLambdaService_dependsOnNothingElseInTheProject() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.locallambda..")
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("dev.fanout.locallambda..")
+                .or(
+                    JavaClass.Predicates.resideOutsideOfPackages(
+                        "dev.fanout..", "com.amazonaws..")))
+        .because(
+            "the local Lambda service stands alone (a server any Lambda client calls), and only"
+                + " its child JVMs run the Lambda runtime client")
         .check(orchestrator);
   }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       RunCommand.class,
       OriginCommand.class,
+      LambdaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FanoutMain implements Runnable {

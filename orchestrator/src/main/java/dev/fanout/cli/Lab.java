@@ -53,10 +53,19 @@ final class Lab {
       URI originBase = origin == null ? options.origin : origin.baseUri();
       UnitSettings settings = UnitSettings.forOrigin(originBase, imageDir());
       String context = originContext(origin);
-      try (UnitRuntime runtime = UnitRuntime.open(settings)) {
+      try (UnitRuntime runtime = UnitRuntime.open(settings);
+          LambdaBackend lambda =
+              strategies.contains("lambda")
+                  ? LambdaBackend.open(options, originBase, settings.imageDir())
+                  : null) {
         Strategies.Context strategyContext =
             new Strategies.Context(
-                runtime.catalog(), settings, options.workersOrDefault(), System::nanoTime);
+                runtime.catalog(),
+                settings,
+                options.workersOrDefault(),
+                System::nanoTime,
+                lambda == null ? null : lambda.target,
+                lambda == null ? 0 : lambda.concurrency);
         for (String name : workloads) {
           Workload workload = Workloads.create(name, originBase, options.tasksOrDefault());
           WorkloadReport report =

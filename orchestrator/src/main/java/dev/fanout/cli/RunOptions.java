@@ -49,6 +49,34 @@ public final class RunOptions {
   Path imageDir;
 
   @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description =
+          "lambda: invoke this Lambda Invoke API endpoint (LocalStack, sam local start-lambda,"
+              + " 'fanout lambda serve') instead of starting the local Lambda service.")
+  URI endpoint;
+
+  @Option(
+      names = "--aws",
+      description =
+          "lambda: invoke the deployed functions on AWS, with the default credentials and region.")
+  boolean aws;
+
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "lambda: the AWS region (default: the default region chain, or us-east-1).")
+  String region;
+
+  @Option(
+      names = "--max-instances",
+      paramLabel = "N",
+      description =
+          "lambda: instances per function in the local Lambda service (default: sized for this"
+              + " machine's cores and memory).")
+  Integer maxInstances;
+
+  @Option(
       names = "--json",
       paramLabel = "FILE",
       description = "Also write every run and task record to FILE as JSON.")
@@ -89,6 +117,19 @@ public final class RunOptions {
     requireRange("--repeat", repeat, 1, 100);
     requireRange("--latency-ms", latencyMs, 0, 60_000);
     requireRange("--jitter-ms", jitterMs, 0, 60_000);
+    if (maxInstances != null) {
+      requireRange("--max-instances", maxInstances, 1, 1000);
+    }
+    if (endpoint != null && aws) {
+      throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
+    }
+    if (endpoint != null
+        && (endpoint.getScheme() == null
+            || !endpoint.getScheme().matches("https?")
+            || endpoint.getHost() == null)) {
+      throw new IllegalArgumentException(
+          "--endpoint must be an http(s) URL like http://127.0.0.1:3001, got '" + endpoint + "'");
+    }
     if (origin != null
         && (origin.getScheme() == null
             || !origin.getScheme().matches("https?")

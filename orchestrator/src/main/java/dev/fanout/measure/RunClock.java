@@ -17,6 +17,11 @@ public final class RunClock {
   }
 
   public double millis() {
-    return (nanoTime.getAsLong() - origin) / 1e6;
+    return millisAt(nanoTime.getAsLong());
+  }
+
+  /** A reading of the same clock, taken earlier, as ms since the run began. */
+  public double millisAt(long nanos) {
+    return (nanos - origin) / 1e6;
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param wallMillis from the first task's dispatch to the last task's end; worker start-up excluded
  * @param startupMillis per worker JVM, from spawn to ready; empty for in-JVM strategies
  * @param tasks one record per task, in task-list order
+ * @param lambda the lambda strategy's figures for the whole run; null for other strategies
  */
 public record RunResult(
     String workload,
@@ -19,12 +20,34 @@ public record RunResult(
     int concurrency,
     double wallMillis,
     List<Double> startupMillis,
-    List<TaskRecord> tasks) {
+    List<TaskRecord> tasks,
+    LambdaRun lambda) {
 
   public RunResult {
     startupMillis = List.copyOf(startupMillis);
     tasks = List.copyOf(tasks);
   }
+
+  /** A run in the lab's own JVMs. */
+  public RunResult(
+      String workload,
+      String strategy,
+      int workers,
+      int concurrency,
+      double wallMillis,
+      List<Double> startupMillis,
+      List<TaskRecord> tasks) {
+    this(workload, strategy, workers, concurrency, wallMillis, startupMillis, tasks, null);
+  }
+
+  /**
+   * What a fan-out to Lambda adds to a run.
+   *
+   * @param target where the invocations went, e.g. "local emulation, up to 8 instances"
+   * @param throttles invocations answered 429 and retried
+   * @param costUsd the estimated price of the billed durations and requests
+   */
+  public record LambdaRun(String target, int throttles, double costUsd) {}
 
   public long ok() {
     return tasks.stream().filter(TaskRecord::ok).count();

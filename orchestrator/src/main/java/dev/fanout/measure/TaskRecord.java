@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param startMillis when it started, in ms since the run started (monotonic clock)
  * @param endMillis when it ended, likewise
  * @param cpuMillis CPU time the task's own code used, or null where it cannot be measured
+ * @param lambda what Lambda reported of the invocation, for the lambda strategy; else null
  */
 public record TaskRecord(
     int index,
@@ -21,7 +22,21 @@ public record TaskRecord(
     String lane,
     double startMillis,
     double endMillis,
-    Double cpuMillis) {
+    Double cpuMillis,
+    LambdaFacts lambda) {
+
+  /** A task that ran in a JVM of the lab's own. */
+  public TaskRecord(
+      int index,
+      JsonNode input,
+      JsonNode output,
+      TaskError error,
+      String lane,
+      double startMillis,
+      double endMillis,
+      Double cpuMillis) {
+    this(index, input, output, error, lane, startMillis, endMillis, cpuMillis, null);
+  }
 
   public boolean ok() {
     return error == null;

@@ -80,6 +80,20 @@ public final class ConsoleTable {
               duration(mean),
               duration(max)));
     }
+    if (run.lambda() != null) {
+      long cold =
+          run.tasks().stream().filter(t -> t.lambda() != null && t.lambda().coldStart()).count();
+      notes
+          .append(notes.isEmpty() ? "" : "; ")
+          .append(run.lambda().target())
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "; %d cold starts, %d throttles, est. $%.6f",
+                  cold,
+                  run.lambda().throttles(),
+                  run.lambda().costUsd()));
+    }
     run.tasks().stream()
         .filter(task -> !task.ok())
         .findFirst()

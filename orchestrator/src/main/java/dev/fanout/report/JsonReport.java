@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
@@ -73,6 +74,11 @@ public final class JsonReport {
     } else {
       node.put("cpuMillis", run.cpuMillis());
     }
+    if (run.lambda() != null) {
+      node.put("lambdaTarget", run.lambda().target())
+          .put("throttles", run.lambda().throttles())
+          .put("costUsd", run.lambda().costUsd());
+    }
     ArrayNode samples = node.putArray("wallSamplesMillis");
     summary.wallSamples().forEach(samples::add);
     ArrayNode startups = node.putArray("startupMillis");
@@ -104,7 +110,24 @@ public final class JsonReport {
     } else {
       node.put("cpuMillis", task.cpuMillis());
     }
+    LambdaFacts lambda = task.lambda();
+    if (lambda != null) {
+      node.put("requestId", lambda.requestId()).put("coldStart", lambda.coldStart());
+      putNullable(node, "initMillis", lambda.initMillis());
+      putNullable(node, "durationMillis", lambda.durationMillis());
+      putNullable(node, "billedMillis", lambda.billedMillis());
+      node.put("memorySizeMB", lambda.memorySizeMB()).put("maxMemoryMB", lambda.maxMemoryMB());
+      node.put("attempts", lambda.attempts());
+    }
     return node;
+  }
+
+  private static void putNullable(ObjectNode node, String field, Double value) {
+    if (value == null) {
+      node.putNull(field);
+    } else {
+      node.put(field, value);
+    }
   }
 
   public static ObjectMapper mapper() {

@@ -1,26 +1,45 @@
 package dev.fanout.strategy;
 
+import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
 import dev.fanout.units.UnitCatalog;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /** Builds strategies by name. */
 public final class Strategies {
   public static final List<String> NAMES =
-      List.of("sequential", "threads", "async", "virtual", "processes");
+      List.of("sequential", "threads", "async", "virtual", "processes", "lambda");
+
+  /** How long a throttled invocation is retried before its task fails. */
+  public static final Duration THROTTLE_DEADLINE = Duration.ofMinutes(5);
 
   private Strategies() {}
 
   /**
    * What a strategy needs from its surroundings.
    *
-   * @param workers the pool size for threads and processes; 0 for each workload's default (the
-   *     seeds' thread count, one worker JVM per core)
+   * @param workers the pool size for threads and processes, the invocations in flight for lambda; 0
+   *     for each workload's default (the seeds' thread count, one worker JVM per core, as many
+   *     invocations as the function's concurrency limit)
+   * @param lambda where the lambda strategy invokes; null when it is not to run
+   * @param lambdaConcurrency the functions' concurrency limit, the default for lambda's workers
    */
   public record Context(
-      UnitCatalog catalog, UnitSettings settings, int workers, LongSupplier nanoTime) {}
+      UnitCatalog catalog,
+      UnitSettings settings,
+      int workers,
+      LongSupplier nanoTime,
+      LambdaTarget lambda,
+      int lambdaConcurrency) {
+
+    /** A context for the strategies that run in the lab's own JVMs. */
+    public Context(UnitCatalog catalog, UnitSettings settings, int workers, LongSupplier nanoTime) {
+      this(catalog, settings, workers, nanoTime, null, 0);
+    }
+  }
 
   public static Strategy create(String name, Workload workload, Context context) {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -36,6 +55,17 @@ public final class Strategies {
       case "processes" ->
           new ProcessesStrategy(
               context.settings(), orDefault(context.workers(), cores), context.nanoTime());
+      case "lambda" -> {
+        if (context.lambda() == null) {
+          throw new IllegalStateException("the lambda strategy needs a Lambda endpoint to invoke");
+        }
+        int fanOut = Math.min(workload.size(), Math.max(1, context.lambdaConcurrency()));
+        yield new LambdaStrategy(
+            context.lambda(),
+            orDefault(context.workers(), fanOut),
+            THROTTLE_DEADLINE,
+            context.nanoTime());
+      }
       default ->
           throw new IllegalArgumentException(
               "no strategy called '" + name + "'; the strategies are " + String.join(", ", NAMES));

@@ -9,7 +9,12 @@ import dev.fanout.plan.Workload;
  * one contract test holds them all to the same outputs.
  */
 public sealed interface Strategy
-    permits SequentialStrategy, ThreadsStrategy, AsyncStrategy, VirtualStrategy, ProcessesStrategy {
+    permits SequentialStrategy,
+        ThreadsStrategy,
+        AsyncStrategy,
+        VirtualStrategy,
+        ProcessesStrategy,
+        LambdaStrategy {
 
   String name();
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job end to end: the packaged CLI's {@code compare} with no options but --json, in a
- * child JVM, gives exact results for all seven workloads under all five strategies.
+ * child JVM, gives exact results for all seven workloads under all six strategies, the lambda
+ * fan-out to the local Lambda service included.
  */
 class CompareDefaultsIT {
   private static final List<String> POKEMON =
@@ -58,6 +59,7 @@ class CompareDefaultsIT {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfanout.home=" + Path.of("..").toAbsolutePath().normalize(),
                 "-jar",
                 Path.of("target", "fanout.jar").toAbsolutePath().toString(),
                 "compare",
@@ -83,8 +85,30 @@ class CompareDefaultsIT {
           .as(run.get("workload") + "/" + run.get("strategy"))
           .isZero();
     }
-    assertThat(pairs).hasSize(35);
+    assertThat(pairs).hasSize(42);
     assertThat(stdout).contains("download: 160 tasks").contains("powerloop: 20 tasks");
+  }
+
+  @Test
+  void lambdaRuns_carryColdStartsAndCost() {
+    for (String workload : List.of("fib", "sumsq", "download")) {
+      JsonNode lambda =
+          runsOf(workload).stream()
+              .filter(run -> run.get("strategy").asText().equals("lambda"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(lambda.get("costUsd").asDouble()).isPositive();
+      assertThat(lambda.get("lambdaTarget").asText()).contains("local emulation");
+      assertThat(lambda.get("tasks").findValuesAsText("coldStart")).contains("true");
+      for (JsonNode task : lambda.get("tasks")) {
+        assertThat(task.get("requestId").asText()).isNotBlank();
+        assertThat(task.get("billedMillis").asDouble()).isPositive();
+        if (task.get("coldStart").asBoolean()) {
+          assertThat(task.get("initMillis").asDouble()).isPositive();
+        }
+      }
+    }
+    assertThat(stdout).contains("local emulation");
   }
 
   @Test
@@ -177,7 +201,7 @@ class CompareDefaultsIT {
             found.add(run);
           }
         });
-    assertThat(found).as(workload).hasSize(5);
+    assertThat(found).as(workload).hasSize(6);
     return found;
   }
 

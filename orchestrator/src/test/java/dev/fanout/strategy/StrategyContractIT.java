@@ -61,7 +61,9 @@ class StrategyContractIT {
   }
 
   private static RunResult run(String strategy, Workload workload) {
-    return Strategies.create(strategy, workload, fixture.context(2)).run(workload, record -> {});
+    Strategies.Context context =
+        strategy.equals("lambda") ? fixture.lambdaContext(2) : fixture.context(2);
+    return Strategies.create(strategy, workload, context).run(workload, record -> {});
   }
 
   private static List<String> outputs(RunResult run) {

@@ -1,0 +1,205 @@
+package dev.fanout.cli;
+
+import dev.fanout.locallambda.FunctionConfig;
+import dev.fanout.locallambda.LocalLambdaOptions;
+import dev.fanout.locallambda.LocalLambdaService;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fanout lambda}: the local Lambda service. */
+@Command(
+    name = "lambda",
+    mixinStandardHelpOptions = true,
+    description = "The local Lambda service: the template's functions, run from function.zip.",
+    subcommands = {LambdaCommand.Serve.class, CommandLine.HelpCommand.class})
+final class LambdaCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a subcommand: serve (try 'fanout lambda help serve')");
+  }
+
+  /** {@code fanout lambda serve}: serves the Invoke API until interrupted. */
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Serves the Lambda Invoke API on 127.0.0.1 for the functions of template.yaml, each run"
+            + " from the built function.zip in child JVMs as Lambda runs them: warm instances"
+            + " reused, cold ones started up to each function's concurrency, 429 past it,"
+            + " timeouts enforced, REPORT lines in the tail log. Any Lambda client can call it:",
+        "  aws lambda invoke --endpoint-url http://127.0.0.1:3001 --function-name FibFunction"
+            + " --cli-binary-format raw-in-base64-out --payload '{\"n\":30}' out.json",
+        "(AWS CLI v1: without --cli-binary-format; any credentials and region will do.)",
+        "Stop it with Ctrl-C."
+      })
+  static final class Serve implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "3001", description = "Port (0: any free port).")
+    int port;
+
+    @Option(
+        names = "--template",
+        description = "The SAM template (default: template.yaml in the repository).")
+    Path template;
+
+    @Option(
+        names = "--zip",
+        description =
+            "The built function (default: functions/lambda/target/function.zip in the"
+                + " repository).")
+    Path zip;
+
+    @Option(
+        names = "--max-instances",
+        description =
+            "Concurrency of each function without reserved concurrency (default: 4 per core,"
+                + " within memory; here ${DEFAULT-VALUE}).")
+    int maxInstances = LocalLambdaOptions.defaultMaxInstances();
+
+    @Option(
+        names = "--idle-timeout-s",
+        defaultValue = "60",
+        description = "Seconds an idle instance stays warm.")
+    int idleTimeoutSeconds;
+
+    @Option(
+        names = "--env",
+        paramLabel = "NAME=VALUE",
+        description =
+            "An environment variable for every instance, over the template's (repeatable), e.g."
+                + " FANOUT_ALLOW_LOCAL_TARGETS=true.")
+    Map<String, String> environment = new LinkedHashMap<>();
+
+    @Option(
+        names = "--reserved",
+        paramLabel = "FUNCTION=N",
+        description = "Reserved concurrency of one function (repeatable).")
+    Map<String, Integer> reserved = new LinkedHashMap<>();
+
+    @Option(
+        names = "--parameter",
+        paramLabel = "NAME=VALUE",
+        description = "A template parameter, over its Default (repeatable), e.g. Timeout=10.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(
+        names = "--region",
+        defaultValue = "us-east-1",
+        description = "AWS_REGION of instances.")
+    String region;
+
+    @Option(names = "--logs", description = "Print each invocation's log (output, END, REPORT).")
+    boolean logs;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Optional<Path> root = ProjectFiles.root();
+      Path templatePath = template != null ? template : inRoot(root, "template.yaml");
+      Path zipPath = zip != null ? zip : inRoot(root, "functions/lambda/target/function.zip");
+      if (templatePath == null || !Files.isRegularFile(templatePath)) {
+        err.println(
+            "fanout: no SAM template at "
+                + (templatePath == null ? "template.yaml (no repository found)" : templatePath)
+                + ": run this in the fanout repository or pass --template");
+        return FanoutMain.USAGE;
+      }
+      if (zipPath == null || !Files.isRegularFile(zipPath)) {
+        err.println(
+            "fanout: no function.zip at "
+                + (zipPath == null ? "functions/lambda/target/function.zip" : zipPath)
+                + ". Build it first, from the repository root:");
+        err.println("  ./mvnw -q -B -pl functions/lambda -am package -DskipTests");
+        err.println("or pass --zip PATH.");
+        return FanoutMain.USAGE;
+      }
+      LocalLambdaOptions.Builder options =
+          LocalLambdaOptions.builder(templatePath, zipPath)
+              .host(host)
+              .port(port)
+              .maxInstancesPerFunction(maxInstances)
+              .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+              .environment(environment)
+              .region(region);
+      reserved.forEach(options::reservedConcurrency);
+      parameters.forEach(options::parameter);
+      if (logs) {
+        options.logListener(
+            log -> {
+              synchronized (out) {
+                out.print(log);
+                out.flush();
+              }
+            });
+      }
+      LocalLambdaService service = LocalLambdaService.start(options.build());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    service.close();
+                    stopped.countDown();
+                  }));
+      printBanner(out, service, templatePath, zipPath);
+      stopped.await();
+      return FanoutMain.OK;
+    }
+
+    private static void printBanner(
+        PrintWriter out, LocalLambdaService service, Path template, Path zip) {
+      synchronized (out) {
+        out.println("fanout local Lambda service on " + service.endpoint() + " (Ctrl-C stops it)");
+        out.println("  template  " + template);
+        out.println("  zip       " + zip);
+        out.printf("  %-20s %8s %8s %12s%n", "function", "memory", "timeout", "concurrency");
+        Map<String, Integer> limits = service.concurrencyLimits();
+        for (FunctionConfig function : service.functions()) {
+          out.printf(
+              "  %-20s %5d MB %6d s %12s%n",
+              function.name(),
+              function.memoryMb(),
+              function.timeout().toSeconds(),
+              limits.get(function.name()) + (function.reserved().isPresent() ? " (reserved)" : ""));
+        }
+        for (String warning : service.warnings()) {
+          out.println("  note: " + warning);
+        }
+        out.println("Invoke one (any credentials and region will do):");
+        out.println(
+            "  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1 \\");
+        out.println(
+            "  aws lambda invoke --endpoint-url "
+                + service.endpoint()
+                + " --function-name FibFunction \\");
+        out.println("      --cli-binary-format raw-in-base64-out --payload '{\"n\":30}' out.json");
+        out.println("  (AWS CLI v1: leave out --cli-binary-format)");
+        out.flush();
+      }
+    }
+
+    private static Path inRoot(Optional<Path> root, String relative) {
+      return root.map(r -> r.resolve(relative)).orElse(null);
+    }
+  }
+}

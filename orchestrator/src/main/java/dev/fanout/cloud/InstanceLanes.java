@@ -1,0 +1,31 @@
+package dev.fanout.cloud;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Infers which Lambda instance ran each invocation, which Lambda does not say: a cold start is a
+ * new instance; a warm invocation ran on an instance that was free when it started. Thread-safe.
+ */
+public final class InstanceLanes {
+  private final List<Double> busyUntil = new ArrayList<>();
+
+  /** The lane of an invocation that ran from {@code start} to {@code end}, e.g. "instance 3". */
+  public synchronized String assign(boolean coldStart, double start, double end) {
+    int lane = -1;
+    if (!coldStart) {
+      for (int i = 0; i < busyUntil.size(); i++) {
+        if (busyUntil.get(i) <= start && (lane < 0 || busyUntil.get(i) > busyUntil.get(lane))) {
+          lane = i; // the instance freed most recently before this start
+        }
+      }
+    }
+    if (lane < 0) {
+      busyUntil.add(end);
+      lane = busyUntil.size() - 1;
+    } else {
+      busyUntil.set(lane, end);
+    }
+    return "instance " + (lane + 1);
+  }
+}

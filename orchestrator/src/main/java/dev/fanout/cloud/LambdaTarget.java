@@ -1,0 +1,24 @@
+package dev.fanout.cloud;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Where the lambda strategy sends its invocations, and how to describe it in a report.
+ *
+ * @param endpoint an Invoke API endpoint (the local service, LocalStack, {@code sam local
+ *     start-lambda}); null for AWS itself
+ * @param region the AWS region to sign for
+ * @param localCredentials sign with fixed dummy credentials instead of the default chain (for
+ *     emulators, which do not check signatures)
+ * @param label what the report says of it, e.g. "local emulation, up to 8 instances on 2 cores"
+ * @param arm64 whether the functions run on arm64 (for the price)
+ */
+public record LambdaTarget(
+    URI endpoint, String region, boolean localCredentials, String label, boolean arm64) {
+
+  /** The function that runs {@code unit}: its name in template.yaml, e.g. FibFunction. */
+  public static String functionName(String unit) {
+    return unit.substring(0, 1).toUpperCase(Locale.ROOT) + unit.substring(1) + "Function";
+  }
+}

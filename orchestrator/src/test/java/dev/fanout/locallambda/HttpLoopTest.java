@@ -1,0 +1,205 @@
+package dev.fanout.locallambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The small HTTP server over raw sockets: framing, keep-alive, order, and clients that vanish. */
+class HttpLoopTest {
+  private final BlockingQueue<HttpLoop.Exchange> held = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+  private HttpLoop loop;
+  private int port;
+
+  @BeforeEach
+  void start() {
+    loop = HttpLoop.start("test-http", 1024);
+    HttpLoop.Handler handler =
+        new HttpLoop.Handler() {
+          @Override
+          public void handle(HttpLoop.Exchange exchange) {
+            HttpRequest request = exchange.request();
+            if (request.path().equals("/hold")) {
+              held.add(exchange);
+              return;
+            }
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            exchange.respond(
+                HttpResponse.of(
+                    200,
+                    (request.method() + " " + request.path() + " " + body)
+                        .getBytes(StandardCharsets.UTF_8)));
+          }
+
+          @Override
+          public void abandoned(HttpLoop.Exchange exchange) {
+            events.add("abandoned " + exchange.request().path());
+          }
+
+          @Override
+          public void disconnected(Object connection, boolean reset) {
+            events.add(reset ? "reset" : "closed");
+          }
+        };
+    port = loop.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), handler).port();
+  }
+
+  @AfterEach
+  void stop() {
+    loop.close();
+  }
+
+  @Test
+  void encode_putsStatusHeadersLengthAndBodyInOneArray() {
+    byte[] bytes =
+        HttpLoop.encode(
+            HttpResponse.of(202, "ok".getBytes(StandardCharsets.UTF_8)).withHeader("A", "b"), true);
+
+    assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+        .isEqualTo("HTTP/1.1 202 Accepted\r\nA: b\r\nContent-Length: 2\r\n\r\nok");
+  }
+
+  @Test
+  void keepAlive_answersPipelinedRequestsInOrder() throws IOException {
+    try (Socket socket = connect()) {
+      send(socket, "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\none" + "GET /b HTTP/1.1\r\n\r\n");
+
+      assertThat(readResponse(socket.getInputStream())).endsWith("POST /a one");
+      assertThat(readResponse(socket.getInputStream())).endsWith("GET /b ");
+    }
+  }
+
+  @Test
+  void laterAnswerFromAnotherThread_comesBeforeThePipelinedNext() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "GET /hold HTTP/1.1\r\n\r\nGET /after HTTP/1.1\r\n\r\n");
+      HttpLoop.Exchange exchange = held.poll(5, TimeUnit.SECONDS);
+      Thread answering =
+          Thread.ofPlatform()
+              .start(
+                  () ->
+                      exchange.respond(
+                          HttpResponse.of(200, "held".getBytes(StandardCharsets.UTF_8))));
+      answering.join();
+
+      assertThat(readResponse(socket.getInputStream())).endsWith("held");
+      assertThat(readResponse(socket.getInputStream())).endsWith("GET /after ");
+    }
+  }
+
+  @Test
+  void chunkedBodies_andExpectContinue() throws IOException {
+    try (Socket socket = connect()) {
+      send(
+          socket,
+          "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n");
+      assertThat(readResponse(socket.getInputStream())).endsWith("POST /c abcde");
+
+      send(socket, "POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+      assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 100 Continue");
+      send(socket, "hi");
+      assertThat(readResponse(socket.getInputStream())).endsWith("POST /e hi");
+    }
+  }
+
+  @Test
+  void oversizedBody_isRefusedWith413() throws IOException {
+    try (Socket socket = connect()) {
+      send(socket, "POST /big HTTP/1.1\r\nContent-Length: 5000\r\n\r\n");
+
+      assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 413");
+    }
+  }
+
+  @Test
+  void clientClosingWhileHeld_isReportedAsAbandoned() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "GET /hold HTTP/1.1\r\n\r\n");
+      HttpLoop.Exchange exchange = held.poll(5, TimeUnit.SECONDS);
+      assertThat(exchange).isNotNull();
+    }
+
+    assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("abandoned /hold");
+    assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("closed");
+  }
+
+  @Test
+  void resetConnection_isReportedAsReset() throws Exception {
+    Socket socket = connect();
+    send(socket, "GET /hold HTTP/1.1\r\n\r\n");
+    held.poll(5, TimeUnit.SECONDS);
+    socket.setSoLinger(true, 0); // close with RST, as a killed process with unread data does
+    socket.close();
+
+    assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("abandoned /hold");
+    assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("reset");
+  }
+
+  @Test
+  void respondUnlessClosed_runsTheFallbackWhenTheClientIsGone() throws Exception {
+    Socket socket = connect();
+    send(socket, "GET /hold HTTP/1.1\r\n\r\n");
+    HttpLoop.Exchange exchange = held.poll(5, TimeUnit.SECONDS);
+    socket.close();
+    assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("abandoned /hold");
+
+    CountDownLatch fallback = new CountDownLatch(1);
+    exchange.respondUnlessClosed(HttpResponse.of(200, HttpResponse.EMPTY), fallback::countDown);
+
+    assertThat(fallback.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private Socket connect() throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    socket.setSoTimeout(5_000);
+    return socket;
+  }
+
+  private static void send(Socket socket, String text) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  /** One response: its head, then Content-Length bytes of body. */
+  private static String readResponse(InputStream in) throws IOException {
+    String head = readHead(in);
+    int length = 0;
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase().startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    return head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+      String text = head.toString(StandardCharsets.ISO_8859_1);
+      if (text.endsWith("\r\n\r\n")) {
+        return text;
+      }
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+}
