@@ -43,3 +43,10 @@ if ! FANOUT_JDK=$(fanout_find_jdk); then
 fi
 export JAVA_HOME=$FANOUT_JDK
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own libraries (Guice) still use sun.misc.Unsafe; JDK 23+ warns about it unless allowed.
+if [ "$(fanout_java_major "$JAVA_HOME")" -ge 23 ]; then
+  case "${MAVEN_OPTS:-}" in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

@@ -30,7 +30,8 @@ final class LambdaBackend implements AutoCloseable {
     if (options.endpoint != null) {
       String label = "Lambda endpoint " + options.endpoint;
       return new LambdaBackend(
-          new LambdaTarget(options.endpoint, orDefault(region), true, label, false),
+          new LambdaTarget(
+              options.endpoint, orDefault(region), true, label, false, options.functions),
           REMOTE_CONCURRENCY,
           null);
     }
@@ -38,7 +39,8 @@ final class LambdaBackend implements AutoCloseable {
       String awsRegion =
           region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
       return new LambdaBackend(
-          new LambdaTarget(null, awsRegion, false, "AWS Lambda in " + awsRegion, false),
+          new LambdaTarget(
+              null, awsRegion, false, "AWS Lambda in " + awsRegion, false, options.functions),
           REMOTE_CONCURRENCY,
           null);
     }
@@ -63,7 +65,8 @@ final class LambdaBackend implements AutoCloseable {
             + Runtime.getRuntime().availableProcessors()
             + " cores";
     return new LambdaBackend(
-        new LambdaTarget(service.endpoint(), service.options().region(), true, label, false),
+        new LambdaTarget(
+            service.endpoint(), service.options().region(), true, label, false, options.functions),
         perFunction,
         service);
   }

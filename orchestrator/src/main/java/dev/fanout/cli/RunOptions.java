@@ -2,6 +2,8 @@ package dev.fanout.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run workloads. */
@@ -63,6 +65,14 @@ public final class RunOptions {
   boolean aws;
 
   @Option(
+      names = "--function",
+      paramLabel = "UNIT=NAME",
+      description =
+          "lambda: the function that runs UNIT, where it is not named as in template.yaml (e.g."
+              + " fib=fanout-FibFunction-1A2B3C from a deployed stack's outputs); repeatable.")
+  Map<String, String> functions = new LinkedHashMap<>();
+
+  @Option(
       names = "--region",
       paramLabel = "REGION",
       description = "lambda: the AWS region (default: the default region chain, or us-east-1).")
@@ -119,6 +129,15 @@ public final class RunOptions {
     requireRange("--jitter-ms", jitterMs, 0, 60_000);
     if (maxInstances != null) {
       requireRange("--max-instances", maxInstances, 1, 1000);
+    }
+    for (String unit : functions.keySet()) {
+      if (!dev.fanout.plan.Workloads.NAMES.contains(unit)) {
+        throw new IllegalArgumentException(
+            "--function: unknown unit '"
+                + unit
+                + "'; the units are "
+                + String.join(", ", dev.fanout.plan.Workloads.NAMES));
+      }
     }
     if (endpoint != null && aws) {
       throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");

@@ -2,6 +2,7 @@ package dev.fanout.cloud;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where the lambda strategy sends its invocations, and how to describe it in a report.
@@ -13,12 +14,33 @@ import java.util.Locale;
  *     emulators, which do not check signatures)
  * @param label what the report says of it, e.g. "local emulation, up to 8 instances on 2 cores"
  * @param arm64 whether the functions run on arm64 (for the price)
+ * @param functionNames the function of a unit where it is not named as in template.yaml (a deployed
+ *     stack's generated names, say)
  */
 public record LambdaTarget(
-    URI endpoint, String region, boolean localCredentials, String label, boolean arm64) {
+    URI endpoint,
+    String region,
+    boolean localCredentials,
+    String label,
+    boolean arm64,
+    Map<String, String> functionNames) {
 
-  /** The function that runs {@code unit}: its name in template.yaml, e.g. FibFunction. */
-  public static String functionName(String unit) {
+  public LambdaTarget {
+    functionNames = Map.copyOf(functionNames);
+  }
+
+  public LambdaTarget(
+      URI endpoint, String region, boolean localCredentials, String label, boolean arm64) {
+    this(endpoint, region, localCredentials, label, arm64, Map.of());
+  }
+
+  /** The function that runs {@code unit}. */
+  public String functionFor(String unit) {
+    return functionNames.getOrDefault(unit, templateName(unit));
+  }
+
+  /** A unit's function as template.yaml names it, e.g. FibFunction. */
+  public static String templateName(String unit) {
     return unit.substring(0, 1).toUpperCase(Locale.ROOT) + unit.substring(1) + "Function";
   }
 }

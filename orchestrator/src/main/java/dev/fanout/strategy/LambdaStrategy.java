@@ -49,7 +49,7 @@ public record LambdaStrategy(
 
   @Override
   public RunResult run(Workload workload, TaskListener listener) {
-    String function = LambdaTarget.functionName(workload.unit());
+    String function = target.functionFor(workload.unit());
     AtomicInteger throttles = new AtomicInteger();
     InstanceLanes lanes = new InstanceLanes();
     Semaphore inFlight = new Semaphore(workers);

@@ -45,6 +45,10 @@ class CliTest {
         "run --workload fib | --strategy | --strategy",
         "run --workload fib --strategy lightning | --strategy | lightning",
         "origin --port 70000 | --port | 70000",
+        "compare --function bogus=X | --function | bogus",
+        "compare --aws --endpoint http://127.0.0.1:1 | --endpoint | --aws",
+        "compare --endpoint file:///x | --endpoint | file:///x",
+        "compare --max-instances 0 | --max-instances | 0",
       })
   void badUsage_exitsTwoNamingTheOptionAndValue(String args, String option, String value) {
     Result result = fanout(args.trim().split(" "));
@@ -140,6 +144,24 @@ class CliTest {
       assertThat(task.get("output").get("sum").asText()).isNotEmpty();
     }
     assertThat(lines).filteredOn(line -> line.contains("\"strategy\":\"virtual\"")).hasSize(6);
+  }
+
+  @Test
+  void lambda_withAFunctionThatDoesNotExist_failsEveryTaskNamingIt() {
+    Result result =
+        fanout(
+            "run",
+            "--workload",
+            "fib",
+            "--strategy",
+            "lambda",
+            "--tasks",
+            "2",
+            "--function",
+            "fib=NoSuchFunction");
+
+    assertThat(result.exit()).as(result.err()).isEqualTo(1);
+    assertThat(result.out()).contains("0/2").contains("NoSuchFunction");
   }
 
   @Test
