@@ -7,7 +7,10 @@ import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.store.DirectoryObjectStore;
 
-/** The units wired to real adapters for one JVM: one HTTP client shared by every task. */
+/**
+ * The units wired to real adapters for one JVM: one HTTP client shared by every task, built on the
+ * first fetch so that a JVM that only computes starts without it.
+ */
 public final class UnitRuntime implements AutoCloseable {
   private final JdkHttpFetcher fetcher;
   private final UnitCatalog catalog;
@@ -23,7 +26,7 @@ public final class UnitRuntime implements AutoCloseable {
             .withTimeout(settings.fetchTimeout())
             .withMaxBytes(settings.maxResponseBytes());
     // Local runs reach whatever the user points them at, the local origin included.
-    JdkHttpFetcher fetcher = JdkHttpFetcher.create(limits, DestinationPolicy.anyHttp());
+    JdkHttpFetcher fetcher = JdkHttpFetcher.createOnFirstUse(limits, DestinationPolicy.anyHttp());
     UnitCatalog catalog =
         UnitCatalog.create(
             new UnitDependencies(

@@ -22,6 +22,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * {@link HttpFetcher} over one shared JDK {@link HttpClient}. Redirects are followed here, not by
@@ -30,25 +31,60 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JdkHttpFetcher implements HttpFetcher, AutoCloseable {
   private static final String USER_AGENT = "fanout/0.1 (+concurrency lab)";
 
-  private final HttpClient client;
+  private final Supplier<HttpClient> factory;
   private final FetchLimits limits;
   private final DestinationPolicy policy;
+  private volatile HttpClient client;
 
   public JdkHttpFetcher(HttpClient client, FetchLimits limits, DestinationPolicy policy) {
+    this(() -> client, limits, policy);
     this.client = client;
+  }
+
+  private JdkHttpFetcher(
+      Supplier<HttpClient> factory, FetchLimits limits, DestinationPolicy policy) {
+    this.factory = factory;
     this.limits = limits;
     this.policy = policy;
   }
 
-  /** A fetcher with its own client; HTTP/1.1, as the seeds' clients speak. */
+  /**
+   * A fetcher with its own client, built now (where start-up is the time to pay for it, as in a
+   * Lambda function's init); HTTP/1.1, as the seeds' clients speak.
+   */
   public static JdkHttpFetcher create(FetchLimits limits, DestinationPolicy policy) {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(limits.timeout())
-            .build();
-    return new JdkHttpFetcher(client, limits, policy);
+    return new JdkHttpFetcher(newClient(limits), limits, policy);
+  }
+
+  /**
+   * A fetcher whose client is built on the first fetch. Building one costs 100-250 ms of start-up
+   * (the default TLS context loads the trust store), which a worker JVM that only computes never
+   * needs.
+   */
+  public static JdkHttpFetcher createOnFirstUse(FetchLimits limits, DestinationPolicy policy) {
+    return new JdkHttpFetcher(() -> newClient(limits), limits, policy);
+  }
+
+  private static HttpClient newClient(FetchLimits limits) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(limits.timeout())
+        .build();
+  }
+
+  private HttpClient client() {
+    HttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = factory.get();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   @Override
@@ -104,7 +140,7 @@ public final class JdkHttpFetcher implements HttpFetcher, AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(uri).GET().timeout(left).header("User-Agent", USER_AGENT).build();
     CompletableFuture<HttpResponse<byte[]>> sent =
-        client.sendAsync(request, info -> new CappedBody(limits.maxBytes(), uri, info));
+        client().sendAsync(request, info -> new CappedBody(limits.maxBytes(), uri, info));
     exchange.set(sent);
     return sent.thenComposeAsync(
         response -> {
@@ -162,7 +198,10 @@ public final class JdkHttpFetcher implements HttpFetcher, AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    HttpClient built = client;
+    if (built != null) {
+      built.close();
+    }
   }
 
   /** Collects a body, refusing it as soon as it grows past the cap. */

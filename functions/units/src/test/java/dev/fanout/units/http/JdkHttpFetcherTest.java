@@ -4,6 +4,7 @@ import static dev.fanout.units.testing.LocalOrigin.chunked;
 import static dev.fanout.units.testing.LocalOrigin.redirect;
 import static dev.fanout.units.testing.LocalOrigin.respond;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fanout.units.FetchException;
@@ -63,6 +64,30 @@ class JdkHttpFetcherTest {
     return assertThatThrownBy(fetch::run)
         .isInstanceOfSatisfying(
             FetchException.class, e -> assertThat(e.errorType()).isEqualTo("FetchFailed"));
+  }
+
+  @Test
+  void createOnFirstUse_buildsOneClientOnTheFirstFetchAndServesConcurrentFetches()
+      throws Exception {
+    origin.route("/page", respond(200, "text/plain", bytes(300)));
+    JdkHttpFetcher lazy = JdkHttpFetcher.createOnFirstUse(LIMITS, DestinationPolicy.anyHttp());
+    fetchers.add(lazy);
+
+    List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      fetches.add(lazy.getAsync(origin.uri("/page"), Runnable::run));
+    }
+
+    for (CompletableFuture<Fetched> fetch : fetches) {
+      assertThat(fetch.get(5, TimeUnit.SECONDS).body()).isEqualTo(bytes(300));
+    }
+  }
+
+  @Test
+  void createOnFirstUse_closesCleanlyWhenItNeverFetched() {
+    JdkHttpFetcher unused = JdkHttpFetcher.createOnFirstUse(LIMITS, DestinationPolicy.anyHttp());
+
+    assertThatCode(unused::close).doesNotThrowAnyException();
   }
 
   @Test
