@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Infers which Lambda instance ran each invocation, which Lambda does not say: a cold start is a
- * new instance; a warm invocation ran on an instance that was free when it started. Thread-safe.
+ * new instance; a warm invocation ran on an instance that was free when it started (or, when the
+ * client's clocks cannot tell, the one that freed up first: a warm start never means a new
+ * instance). Thread-safe.
  */
 public final class InstanceLanes {
   private final List<Double> busyUntil = new ArrayList<>();
@@ -17,6 +19,14 @@ public final class InstanceLanes {
       for (int i = 0; i < busyUntil.size(); i++) {
         if (busyUntil.get(i) <= start && (lane < 0 || busyUntil.get(i) > busyUntil.get(lane))) {
           lane = i; // the instance freed most recently before this start
+        }
+      }
+      if (lane < 0) {
+        // Completions are seen a little late and out of order: take the one that freed first.
+        for (int i = 0; i < busyUntil.size(); i++) {
+          if (lane < 0 || busyUntil.get(i) < busyUntil.get(lane)) {
+            lane = i;
+          }
         }
       }
     }

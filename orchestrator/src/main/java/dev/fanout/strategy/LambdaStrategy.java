@@ -55,6 +55,7 @@ public record LambdaStrategy(
     Semaphore inFlight = new Semaphore(workers);
     List<CompletableFuture<TaskRecord>> tasks = new ArrayList<>(workload.size());
     RunClock clock;
+    double wall;
     try (ExecutorService callbacks =
             Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "lambda-callbacks"));
         LambdaInvoker invoker =
@@ -70,17 +71,21 @@ public record LambdaStrategy(
                 .invoke(function, input.toString(), throttles)
                 .handleAsync(
                     (invocation, error) -> {
+                      // The end is read before the slot is freed, so that no later task can
+                      // start before this one ended: lanes then never overlap.
+                      double end = clock.millis();
                       inFlight.release();
                       TaskRecord record =
-                          record(index, input, invocation, error, start, clock, lanes);
+                          record(index, input, invocation, error, start, end, clock, lanes);
                       listener.finished(record);
                       return record;
                     },
                     callbacks));
       }
       CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+      // Read before the client closes: shutting down its event loops takes seconds.
+      wall = clock.millis();
     }
-    double wall = clock.millis();
     List<TaskRecord> records = tasks.stream().map(CompletableFuture::join).toList();
     double cost =
         records.stream()
@@ -107,9 +112,9 @@ public record LambdaStrategy(
       Invocation invocation,
       Throwable error,
       double start,
+      double end,
       RunClock clock,
       InstanceLanes lanes) {
-    double end = clock.millis();
     if (error != null) {
       Throwable cause = error instanceof CompletionException ? error.getCause() : error;
       String type =

@@ -71,6 +71,8 @@ class LambdaStrategyIT {
     assertThat(run.tasks().get(5).output().get("value").asLong()).isEqualTo(46368); // fib(25)
     assertThat(run.lambda().costUsd()).isPositive();
     assertThat(run.lanes()).isBetween(1L, 2L);
+    // A lane is an instance, and every instance began with a cold start.
+    assertThat(run.lanes()).isEqualTo(cold.size());
   }
 
   @Test
