@@ -23,7 +23,8 @@ public final class UnitCatalog {
             new NapUnit(),
             new SumsqUnit(),
             new FibUnit(),
-            new PowerloopUnit()));
+            new PowerloopUnit(),
+            new TransferUnit(deps.ledger())));
   }
 
   /** The unit called {@code name}, or an error listing the units there are. */

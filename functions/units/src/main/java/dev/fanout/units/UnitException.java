@@ -5,7 +5,11 @@ package dev.fanout.units;
  * errorType and the task records); the message says what went wrong and how to fix it.
  */
 public abstract sealed class UnitException extends RuntimeException
-    permits InvalidInputException, FetchException, StoreException, DeadlineExceededException {
+    permits InvalidInputException,
+        FetchException,
+        StoreException,
+        DeadlineExceededException,
+        LedgerException {
 
   protected UnitException(String message, Throwable cause) {
     super(message, cause);

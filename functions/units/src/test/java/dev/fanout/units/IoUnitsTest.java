@@ -13,6 +13,7 @@ import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.Fetched;
 import dev.fanout.units.http.HttpFetcher;
 import dev.fanout.units.http.JdkHttpFetcher;
+import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.DirectoryObjectStore;
 import dev.fanout.units.store.ObjectStore;
 import dev.fanout.units.testing.LocalOrigin;
@@ -109,7 +110,8 @@ class IoUnitsTest {
           return directory.put(key, bytes, contentType);
         };
     return UnitCatalog.create(
-        new UnitDependencies(recordingFetcher, recordingStore, origin.uri("/pokedex/")));
+        new UnitDependencies(
+            recordingFetcher, recordingStore, origin.uri("/pokedex/"), new LockedMemoryLedger()));
   }
 
   private JsonNode call(String unit, String json) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.JdkHttpFetcher;
+import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.InMemoryObjectStore;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,10 @@ class UnitCatalogTest {
   private final UnitCatalog catalog =
       UnitCatalog.create(
           new UnitDependencies(
-              fetcher, new InMemoryObjectStore(), URI.create("http://127.0.0.1:9/pokedex/")));
+              fetcher,
+              new InMemoryObjectStore(),
+              URI.create("http://127.0.0.1:9/pokedex/"),
+              new LockedMemoryLedger()));
 
   @AfterEach
   void closeFetcher() {
@@ -28,9 +32,11 @@ class UnitCatalogTest {
   void all_listsTheUnitsInTheirFixedOrder() {
     assertThat(catalog.all())
         .extracting(Unit::name)
-        .containsExactly("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop");
+        .containsExactly(
+            "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop", "transfer");
     assertThat(catalog.byName().keySet())
-        .containsExactly("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop");
+        .containsExactly(
+            "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop", "transfer");
   }
 
   @Test
@@ -44,7 +50,8 @@ class UnitCatalogTest {
             UnitKind.WAIT,
             UnitKind.CPU,
             UnitKind.CPU,
-            UnitKind.CPU);
+            UnitKind.CPU,
+            UnitKind.STATE);
   }
 
   @Test
@@ -61,7 +68,7 @@ class UnitCatalogTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "no unit called 'fibonacci'; the units are"
-                + " download, image, scrape, nap, sumsq, fib, powerloop");
+                + " download, image, scrape, nap, sumsq, fib, powerloop, transfer");
   }
 
   @Test
@@ -70,6 +77,6 @@ class UnitCatalogTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> catalog.all().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(catalog.all()).hasSize(7);
+    assertThat(catalog.all()).hasSize(8);
   }
 }

@@ -7,11 +7,17 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.units.http.Fetched;
 import dev.fanout.units.http.HttpFetcher;
+import dev.fanout.units.ledger.Ledger;
+import dev.fanout.units.ledger.LedgerState;
+import dev.fanout.units.ledger.Transfer;
+import dev.fanout.units.ledger.TransferResult;
 import dev.fanout.units.store.InMemoryObjectStore;
 import dev.fanout.units.testing.TestLoop;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -28,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every unit refuses bad input with InvalidInput, naming the field and what it allows. */
 class UnitValidationTest {
   private static final String[] NAMES = {
-    "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop"
+    "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop", "transfer"
   };
 
   /** Validation must never reach the network. */
@@ -45,10 +51,32 @@ class UnitValidationTest {
         }
       };
 
+  /** A ledger that fails the test if a refused input ever reaches it. */
+  private static final Ledger NO_LEDGER =
+      new Ledger() {
+        @Override
+        public void open(Map<String, Long> balances) {
+          throw new AssertionError("invalid input must not open the ledger");
+        }
+
+        @Override
+        public TransferResult transfer(Transfer transfer) {
+          throw new AssertionError("invalid input must not reach the ledger: " + transfer);
+        }
+
+        @Override
+        public LedgerState read(Collection<String> accounts, Collection<String> transferIds) {
+          throw new AssertionError("invalid input must not read the ledger");
+        }
+      };
+
   private static final UnitCatalog CATALOG =
       UnitCatalog.create(
           new UnitDependencies(
-              NO_FETCHING, new InMemoryObjectStore(), URI.create("http://127.0.0.1:9/pokedex/")));
+              NO_FETCHING,
+              new InMemoryObjectStore(),
+              URI.create("http://127.0.0.1:9/pokedex/"),
+              NO_LEDGER));
 
   private static TestLoop loop;
 
@@ -168,6 +196,65 @@ class UnitValidationTest {
             "uri",
             "unknown field 'uri'",
             "takes url"));
+    // transfer: from and to two different account names, amount from 1 to 1000000000, transferId
+    String transfer = "\"from\": \"a\", \"to\": \"b\", \"transferId\": \"t-1\"";
+    cases.add(
+        bad("transfer", "{" + transfer + "}", "amount", "'amount' is missing", "1 to 1000000000"));
+    cases.add(bad("transfer", "{" + transfer + ", \"amount\": 0}", "amount", "'amount'", "got 0"));
+    cases.add(
+        bad("transfer", "{" + transfer + ", \"amount\": -5}", "amount", "'amount'", "got -5"));
+    cases.add(
+        bad("transfer", "{" + transfer + ", \"amount\": 2.5}", "amount", "'amount'", "got 2.5"));
+    cases.add(
+        bad(
+            "transfer",
+            "{" + transfer + ", \"amount\": \"20\"}",
+            "amount",
+            "'amount'",
+            "(string)"));
+    cases.add(
+        bad(
+            "transfer",
+            "{\"from\": \"a\", \"to\": \"a\", \"amount\": 1, \"transferId\": \"t\"}",
+            "to",
+            "two different accounts"));
+    cases.add(
+        bad(
+            "transfer",
+            "{\"to\": \"b\", \"amount\": 1, \"transferId\": \"t\"}",
+            "from",
+            "'from' is missing"));
+    cases.add(
+        bad(
+            "transfer",
+            "{\"from\": \"a b\", \"to\": \"b\", \"amount\": 1, \"transferId\": \"t\"}",
+            "from",
+            "letters, digits"));
+    cases.add(
+        bad(
+            "transfer",
+            "{\"from\": \"a\", \"to\": \"b\", \"amount\": 1}",
+            "transferId",
+            "'transferId' is missing"));
+    cases.add(
+        bad(
+            "transfer",
+            "{" + transfer + ", \"amount\": 1, \"verifyMillis\": 60001}",
+            "verifyMillis",
+            "0 to 60000"));
+    cases.add(
+        bad(
+            "transfer",
+            "{" + transfer + ", \"amount\": 1, \"pauseMicros\": -1}",
+            "pauseMicros",
+            "0 to 1000000"));
+    cases.add(
+        bad(
+            "transfer",
+            "{" + transfer + ", \"amount\": 1, \"id\": 1}",
+            "id",
+            "unknown field 'id'",
+            "transferId"));
     // bad URLs, for both units that take one
     for (String unit : new String[] {"download", "image"}) {
       String otherFields = unit.equals("image") ? "\"id\": 1, " : "";

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The units are plain Java behind ports: no frameworks, no cloud SDKs, no orchestrator. */
 class UnitsArchitectureTest {
   /** Adapters to AWS services live in their own packages at the edge, and only they use the SDK. */
-  private static final String[] AWS_ADAPTERS = {"dev.fanout.units.store.s3.."};
+  private static final String[] AWS_ADAPTERS = {
+    "dev.fanout.units.store.s3..", "dev.fanout.units.ledger.dynamodb.."
+  };
 
   private static JavaClasses units;
 

@@ -1,0 +1,13 @@
+package dev.fanout.units;
+
+/** The ledger could not be reached, or kept refusing a transfer for reasons other than funds. */
+public final class LedgerException extends UnitException {
+  public LedgerException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public String errorType() {
+    return "LedgerFailed";
+  }
+}
