@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       OriginCommand.class,
       LambdaCommand.class,
+      BankCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FanoutMain implements Runnable {

@@ -55,9 +55,7 @@ final class Lab {
       String context = originContext(origin);
       try (UnitRuntime runtime = UnitRuntime.open(settings);
           LambdaBackend lambda =
-              strategies.contains("lambda")
-                  ? LambdaBackend.open(options, originBase, settings.imageDir())
-                  : null) {
+              strategies.contains("lambda") ? LambdaBackend.open(options, settings) : null) {
         Strategies.Context strategyContext =
             new Strategies.Context(
                 runtime.catalog(),

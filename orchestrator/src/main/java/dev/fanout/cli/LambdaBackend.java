@@ -3,8 +3,9 @@ package dev.fanout.cli;
 import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.locallambda.LocalLambdaOptions;
 import dev.fanout.locallambda.LocalLambdaService;
+import dev.fanout.plan.UnitSettings;
 import java.net.URI;
-import java.nio.file.Path;
+import java.util.Map;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
@@ -25,34 +26,60 @@ final class LambdaBackend implements AutoCloseable {
     this.service = service;
   }
 
-  static LambdaBackend open(RunOptions options, URI originBase, Path imageDir) {
-    String region = options.region;
-    if (options.endpoint != null) {
-      String label = "Lambda endpoint " + options.endpoint;
+  /**
+   * Where to invoke and how to start the local service.
+   *
+   * @param endpoint an Invoke API endpoint; null for the local service or AWS
+   * @param aws invoke the deployed functions on AWS
+   * @param maxInstances instances per function of the local service; null for the default
+   */
+  record Choice(
+      URI endpoint,
+      boolean aws,
+      String region,
+      Map<String, String> functions,
+      Integer maxInstances) {}
+
+  /** The backend of a comparison: the local service reaches the origin and the image directory. */
+  static LambdaBackend open(RunOptions options, UnitSettings settings) {
+    return open(
+        new Choice(
+            options.endpoint, options.aws, options.region, options.functions, options.maxInstances),
+        Map.of(
+            "FANOUT_ALLOW_LOCAL_TARGETS", "true",
+            "FANOUT_POKEDEX_BASE", settings.pokedexBase().toString(),
+            "FANOUT_IMAGE_DIR", settings.imageDir().toAbsolutePath().toString()));
+  }
+
+  /**
+   * @param environment variables for every instance of the local service, over the template's
+   */
+  static LambdaBackend open(Choice choice, Map<String, String> environment) {
+    String region = choice.region();
+    if (choice.endpoint() != null) {
+      String label = "Lambda endpoint " + choice.endpoint();
       return new LambdaBackend(
           new LambdaTarget(
-              options.endpoint, orDefault(region), true, label, false, options.functions),
+              choice.endpoint(), orDefault(region), true, label, false, choice.functions()),
           REMOTE_CONCURRENCY,
           null);
     }
-    if (options.aws) {
+    if (choice.aws()) {
       String awsRegion =
           region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
       return new LambdaBackend(
           new LambdaTarget(
-              null, awsRegion, false, "AWS Lambda in " + awsRegion, false, options.functions),
+              null, awsRegion, false, "AWS Lambda in " + awsRegion, false, choice.functions()),
           REMOTE_CONCURRENCY,
           null);
     }
     LocalLambdaOptions.Builder local =
         LocalLambdaOptions.builder(ProjectFiles.template(), ProjectFiles.functionZip())
-            .environment("FANOUT_ALLOW_LOCAL_TARGETS", "true")
-            .environment("FANOUT_POKEDEX_BASE", originBase + "/pokedex/")
-            .environment("FANOUT_IMAGE_DIR", imageDir.toAbsolutePath().toString());
-    // Cold starts compete for the cores: a comparison starts at most two instances per core.
+            .environment(environment);
+    // Cold starts compete for the cores: a run starts at most two instances per core.
     local.maxInstancesPerFunction(
-        options.maxInstances != null
-            ? options.maxInstances
+        choice.maxInstances() != null
+            ? choice.maxInstances()
             : Math.min(
                 LocalLambdaOptions.defaultMaxInstances(),
                 2 * Runtime.getRuntime().availableProcessors()));
@@ -66,7 +93,7 @@ final class LambdaBackend implements AutoCloseable {
             + " cores";
     return new LambdaBackend(
         new LambdaTarget(
-            service.endpoint(), service.options().region(), true, label, false, options.functions),
+            service.endpoint(), service.options().region(), true, label, false, choice.functions()),
         perFunction,
         service);
   }

@@ -5,18 +5,32 @@ import dev.fanout.units.UnitDependencies;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.JdkHttpFetcher;
+import dev.fanout.units.ledger.Ledger;
+import dev.fanout.units.ledger.LockedMemoryLedger;
+import dev.fanout.units.ledger.UnsafeMemoryLedger;
+import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import dev.fanout.units.store.DirectoryObjectStore;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The units wired to real adapters for one JVM: one HTTP client shared by every task, built on the
- * first fetch so that a JVM that only computes starts without it.
+ * first fetch so that a JVM that only computes starts without it, and one ledger.
  */
 public final class UnitRuntime implements AutoCloseable {
+  /** The longest one DynamoDB call may take, retries included. */
+  private static final Duration LEDGER_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Connections to DynamoDB from one JVM: enough for a wide in-JVM fan-out. */
+  private static final int LEDGER_CONNECTIONS = 256;
+
   private final JdkHttpFetcher fetcher;
+  private final Ledger ledger;
   private final UnitCatalog catalog;
 
-  private UnitRuntime(JdkHttpFetcher fetcher, UnitCatalog catalog) {
+  private UnitRuntime(JdkHttpFetcher fetcher, Ledger ledger, UnitCatalog catalog) {
     this.fetcher = fetcher;
+    this.ledger = ledger;
     this.catalog = catalog;
   }
 
@@ -27,19 +41,44 @@ public final class UnitRuntime implements AutoCloseable {
             .withMaxBytes(settings.maxResponseBytes());
     // Local runs reach whatever the user points them at, the local origin included.
     JdkHttpFetcher fetcher = JdkHttpFetcher.createOnFirstUse(limits, DestinationPolicy.anyHttp());
+    Ledger ledger = ledger(settings.ledger());
     UnitCatalog catalog =
         UnitCatalog.create(
             new UnitDependencies(
-                fetcher, new DirectoryObjectStore(settings.imageDir()), settings.pokedexBase()));
-    return new UnitRuntime(fetcher, catalog);
+                fetcher,
+                new DirectoryObjectStore(settings.imageDir()),
+                settings.pokedexBase(),
+                ledger));
+    return new UnitRuntime(fetcher, ledger, catalog);
+  }
+
+  private static Ledger ledger(LedgerSettings settings) {
+    return switch (settings.kind()) {
+      case UNSAFE -> new UnsafeMemoryLedger();
+      case LOCKED -> new LockedMemoryLedger();
+      case DYNAMODB ->
+          DynamoDbLedger.create(
+              settings.table(),
+              Optional.ofNullable(settings.endpoint()),
+              LEDGER_CALL_TIMEOUT,
+              LEDGER_CONNECTIONS);
+    };
   }
 
   public UnitCatalog catalog() {
     return catalog;
   }
 
+  /** The ledger {@code transfer} runs against in this JVM: to open before a run, read after. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
   @Override
   public void close() {
     fetcher.close();
+    if (ledger instanceof DynamoDbLedger dynamoDb) {
+      dynamoDb.close();
+    }
   }
 }

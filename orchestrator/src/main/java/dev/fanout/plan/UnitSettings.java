@@ -10,9 +10,14 @@ import java.time.Duration;
  *
  * @param pokedexBase the Pokedex page of number n is this URL followed by n
  * @param imageDir where {@code image} stores what it downloads
+ * @param ledger where {@code transfer} keeps the balances
  */
 public record UnitSettings(
-    URI pokedexBase, Path imageDir, Duration fetchTimeout, long maxResponseBytes) {
+    URI pokedexBase,
+    Path imageDir,
+    Duration fetchTimeout,
+    long maxResponseBytes,
+    LedgerSettings ledger) {
 
   public UnitSettings {
     if (fetchTimeout.isNegative() || fetchTimeout.isZero()) {
@@ -23,9 +28,31 @@ public record UnitSettings(
     }
   }
 
-  /** Settings for runs against a local origin at {@code originBase}. */
+  /** Settings for runs against a local origin at {@code originBase}, with a locked ledger. */
   public static UnitSettings forOrigin(URI originBase, Path imageDir) {
     return new UnitSettings(
-        URI.create(originBase + "/pokedex/"), imageDir, Duration.ofSeconds(30), 10L << 20);
+        URI.create(originBase + "/pokedex/"),
+        imageDir,
+        Duration.ofSeconds(30),
+        10L << 20,
+        LedgerSettings.memory(true));
+  }
+
+  /**
+   * Settings for runs that fetch nothing (the bank): the units' public defaults and a temporary
+   * image directory, with {@code ledger}.
+   */
+  public static UnitSettings forLedger(LedgerSettings ledger) {
+    return new UnitSettings(
+        URI.create("https://pokemondb.net/pokedex/"),
+        Path.of(System.getProperty("java.io.tmpdir"), "fanout-images"),
+        Duration.ofSeconds(30),
+        10L << 20,
+        ledger);
+  }
+
+  /** The same settings with another ledger. */
+  public UnitSettings withLedger(LedgerSettings other) {
+    return new UnitSettings(pokedexBase, imageDir, fetchTimeout, maxResponseBytes, other);
   }
 }

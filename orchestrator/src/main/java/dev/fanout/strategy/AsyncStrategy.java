@@ -22,10 +22,23 @@ import java.util.function.LongSupplier;
 
 /**
  * One event-loop thread runs every piece of every task's code, as asyncio does: all tasks start at
- * once, waiting is non-blocking I/O or timers, and CPU work blocks the loop for everyone.
+ * once (or at most {@code maxInFlight} at a time, a new one as each ends, like a semaphore around
+ * asyncio.gather), waiting is non-blocking I/O or timers, and CPU work blocks the loop for all.
  */
-public record AsyncStrategy(UnitCatalog catalog, LongSupplier nanoTime) implements Strategy {
+public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier nanoTime)
+    implements Strategy {
   static final String LOOP_THREAD = "event-loop";
+
+  public AsyncStrategy {
+    if (maxInFlight < 0) {
+      throw new IllegalArgumentException("maxInFlight must not be negative, got " + maxInFlight);
+    }
+  }
+
+  /** Every task in flight at once. */
+  public AsyncStrategy(UnitCatalog catalog, LongSupplier nanoTime) {
+    this(catalog, 0, nanoTime);
+  }
 
   @Override
   public String name() {
@@ -36,24 +49,67 @@ public record AsyncStrategy(UnitCatalog catalog, LongSupplier nanoTime) implemen
   public RunResult run(Workload workload, TaskListener listener) {
     Unit<?, ?> unit = catalog.unit(workload.unit());
     RunClock clock = new RunClock(nanoTime);
-    List<CompletableFuture<TaskRecord>> tasks = new ArrayList<>(workload.size());
+    int size = workload.size();
+    int window = maxInFlight == 0 ? size : Math.min(maxInFlight, size);
+    List<CompletableFuture<TaskRecord>> tasks = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      tasks.add(new CompletableFuture<>());
+    }
     try (ExecutorService loop =
         Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, LOOP_THREAD))) {
-      for (int i = 0; i < workload.size(); i++) {
-        tasks.add(task(unit, i, workload.inputs().get(i), loop, clock, listener));
-      }
+      Starter starter = new Starter(unit, workload, tasks, loop, clock, listener);
+      loop.execute(
+          () -> {
+            for (int i = 0; i < window; i++) {
+              starter.startNext();
+            }
+          });
       CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
     }
     List<TaskRecord> records = tasks.stream().map(CompletableFuture::join).toList();
     boolean cpuBound = unit.kind() == dev.fanout.units.UnitKind.CPU;
     return new RunResult(
-        workload.name(),
-        name(),
-        1,
-        cpuBound ? 1 : workload.size(),
-        clock.millis(),
-        List.of(),
-        records);
+        workload.name(), name(), 1, cpuBound ? 1 : window, clock.millis(), List.of(), records);
+  }
+
+  /** Starts tasks in order on the loop, the next one as each ends; touched only on the loop. */
+  private static final class Starter {
+    private final Unit<?, ?> unit;
+    private final Workload workload;
+    private final List<CompletableFuture<TaskRecord>> tasks;
+    private final Executor loop;
+    private final RunClock clock;
+    private final TaskListener listener;
+    private int next;
+
+    Starter(
+        Unit<?, ?> unit,
+        Workload workload,
+        List<CompletableFuture<TaskRecord>> tasks,
+        Executor loop,
+        RunClock clock,
+        TaskListener listener) {
+      this.unit = unit;
+      this.workload = workload;
+      this.tasks = tasks;
+      this.loop = loop;
+      this.clock = clock;
+      this.listener = listener;
+    }
+
+    void startNext() {
+      if (next >= workload.size()) {
+        return;
+      }
+      int index = next++;
+      task(unit, index, workload.inputs().get(index), loop, clock, listener)
+          .thenAcceptAsync(
+              record -> {
+                tasks.get(index).complete(record);
+                startNext();
+              },
+              loop);
+    }
   }
 
   private static CompletableFuture<TaskRecord> task(

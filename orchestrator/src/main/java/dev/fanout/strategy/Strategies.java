@@ -26,6 +26,8 @@ public final class Strategies {
    *     invocations as the function's concurrency limit)
    * @param lambda where the lambda strategy invokes; null when it is not to run
    * @param lambdaConcurrency the functions' concurrency limit, the default for lambda's workers
+   * @param maxInFlight the most tasks async and virtual keep in flight at once; 0 for all of them
+   *     (their nature: one loop or one thread per task, with no pool to size)
    */
   public record Context(
       UnitCatalog catalog,
@@ -33,11 +35,34 @@ public final class Strategies {
       int workers,
       LongSupplier nanoTime,
       LambdaTarget lambda,
-      int lambdaConcurrency) {
+      int lambdaConcurrency,
+      int maxInFlight) {
+
+    public Context {
+      if (maxInFlight < 0) {
+        throw new IllegalArgumentException("maxInFlight must not be negative, got " + maxInFlight);
+      }
+    }
+
+    public Context(
+        UnitCatalog catalog,
+        UnitSettings settings,
+        int workers,
+        LongSupplier nanoTime,
+        LambdaTarget lambda,
+        int lambdaConcurrency) {
+      this(catalog, settings, workers, nanoTime, lambda, lambdaConcurrency, 0);
+    }
 
     /** A context for the strategies that run in the lab's own JVMs. */
     public Context(UnitCatalog catalog, UnitSettings settings, int workers, LongSupplier nanoTime) {
-      this(catalog, settings, workers, nanoTime, null, 0);
+      this(catalog, settings, workers, nanoTime, null, 0, 0);
+    }
+
+    /** The same context with every strategy held to {@code concurrency} tasks at once. */
+    public Context atConcurrency(int concurrency) {
+      return new Context(
+          catalog, settings, concurrency, nanoTime, lambda, lambdaConcurrency, concurrency);
     }
   }
 
@@ -50,8 +75,10 @@ public final class Strategies {
               context.catalog(),
               orDefault(context.workers(), workload.threads()),
               context.nanoTime());
-      case "async" -> new AsyncStrategy(context.catalog(), context.nanoTime());
-      case "virtual" -> new VirtualStrategy(context.catalog(), context.nanoTime());
+      case "async" ->
+          new AsyncStrategy(context.catalog(), context.maxInFlight(), context.nanoTime());
+      case "virtual" ->
+          new VirtualStrategy(context.catalog(), context.maxInFlight(), context.nanoTime());
       case "processes" ->
           new ProcessesStrategy(
               context.settings(), orDefault(context.workers(), cores), context.nanoTime());

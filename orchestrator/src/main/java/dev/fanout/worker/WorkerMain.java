@@ -3,6 +3,7 @@ package dev.fanout.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.measure.TaskError;
+import dev.fanout.plan.LedgerSettings;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.units.Deadline;
@@ -23,9 +24,13 @@ import java.time.Duration;
  * A worker JVM of the {@code processes} strategy: reads tasks from stdin, runs each on its main
  * thread with the same units as the orchestrator, and writes one reply line per task to stdout.
  *
- * <p>Arguments: pokedex base URL, image directory, fetch timeout in ms, max response bytes.
+ * <p>Arguments: pokedex base URL, image directory, fetch timeout in ms, max response bytes, ledger
+ * kind, ledger table, ledger endpoint (the last two "-" when there is none).
  */
 public final class WorkerMain {
+  /** An argument that is not set. */
+  private static final String NONE = "-";
+
   private WorkerMain() {}
 
   public static void main(String[] args) throws IOException {
@@ -41,7 +46,11 @@ public final class WorkerMain {
             URI.create(args[0]),
             Path.of(args[1]),
             Duration.ofMillis(Long.parseLong(args[2])),
-            Long.parseLong(args[3]));
+            Long.parseLong(args[3]),
+            new LedgerSettings(
+                LedgerSettings.Kind.of(args[4]),
+                args[5].equals(NONE) ? null : args[5],
+                args[6].equals(NONE) ? null : URI.create(args[6])));
     try (UnitRuntime runtime = UnitRuntime.open(settings);
         BufferedReader requests =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -63,7 +72,10 @@ public final class WorkerMain {
       settings.pokedexBase().toString(),
       settings.imageDir().toString(),
       Long.toString(settings.fetchTimeout().toMillis()),
-      Long.toString(settings.maxResponseBytes())
+      Long.toString(settings.maxResponseBytes()),
+      settings.ledger().kind().label(),
+      settings.ledger().table() == null ? NONE : settings.ledger().table(),
+      settings.ledger().endpoint() == null ? NONE : settings.ledger().endpoint().toString()
     };
   }
 

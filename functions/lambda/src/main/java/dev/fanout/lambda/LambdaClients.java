@@ -1,5 +1,6 @@
 package dev.fanout.lambda;
 
+import dev.fanout.units.LedgerException;
 import dev.fanout.units.StoreException;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
@@ -8,6 +9,11 @@ import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.http.PublicDestinationPolicy;
+import dev.fanout.units.ledger.Ledger;
+import dev.fanout.units.ledger.LedgerState;
+import dev.fanout.units.ledger.Transfer;
+import dev.fanout.units.ledger.TransferResult;
+import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import dev.fanout.units.store.DirectoryObjectStore;
 import dev.fanout.units.store.ObjectStore;
 import dev.fanout.units.store.s3.S3ObjectStore;
@@ -15,17 +21,20 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * The clients a function instance builds once and keeps across invocations: the HTTP fetcher, the
- * image store and the units wired to them. The store is built on first use, so only the image
- * function pays for an S3 client.
+ * image store, the ledger and the units wired to them. The store and the ledger are built on first
+ * use, so only the image function pays for an S3 client and only transfer for a DynamoDB one.
  */
 @Singleton
 public class LambdaClients {
   private final LambdaSettings settings;
   private final JdkHttpFetcher fetcher;
   private final LazyStore store;
+  private final LazyLedger ledger;
   private final UnitCatalog catalog;
 
   @Inject
@@ -33,7 +42,9 @@ public class LambdaClients {
     this.settings = settings;
     this.fetcher = JdkHttpFetcher.create(fetchLimits(settings.fetch()), policy(settings));
     this.store = new LazyStore(settings.image());
-    this.catalog = UnitCatalog.create(new UnitDependencies(fetcher, store, settings.pokedexBase()));
+    this.ledger = new LazyLedger(settings.ledger());
+    this.catalog =
+        UnitCatalog.create(new UnitDependencies(fetcher, store, settings.pokedexBase(), ledger));
   }
 
   /** The unit a handler runs. */
@@ -78,10 +89,71 @@ public class LambdaClients {
     }
   }
 
+  /** The DynamoDB ledger of FANOUT_LEDGER_TABLE, else a clear refusal. */
+  static Ledger ledger(LambdaSettings.Ledger settings) {
+    if (settings.table().isEmpty()) {
+      throw new LedgerException(
+          "no ledger table is configured: set FANOUT_LEDGER_TABLE (template.yaml sets it to the"
+              + " stack's LedgerTable)",
+          null);
+    }
+    try {
+      // One transfer at a time per instance: a few connections are plenty.
+      return DynamoDbLedger.create(
+          settings.table().get(), settings.endpoint(), settings.timeout(), 4);
+    } catch (RuntimeException e) {
+      throw new LedgerException(
+          "cannot set up the DynamoDB client for table "
+              + settings.table().get()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
   @PreDestroy
   void close() {
     fetcher.close();
     store.close();
+    ledger.close();
+  }
+
+  /** Builds the ledger on its first use; a failed build is retried on the next. */
+  private static final class LazyLedger implements Ledger {
+    private final LambdaSettings.Ledger settings;
+    private Ledger ledger;
+
+    LazyLedger(LambdaSettings.Ledger settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public void open(Map<String, Long> balances) {
+      ledger().open(balances);
+    }
+
+    @Override
+    public TransferResult transfer(Transfer transfer) {
+      return ledger().transfer(transfer);
+    }
+
+    @Override
+    public LedgerState read(Collection<String> accounts, Collection<String> transferIds) {
+      return ledger().read(accounts, transferIds);
+    }
+
+    private synchronized Ledger ledger() {
+      if (ledger == null) {
+        ledger = LambdaClients.ledger(settings);
+      }
+      return ledger;
+    }
+
+    synchronized void close() {
+      if (ledger instanceof DynamoDbLedger dynamoDb) {
+        dynamoDb.close();
+      }
+    }
   }
 
   /** Builds the image store on its first put; a failed build is retried on the next put. */

@@ -36,6 +36,8 @@ public interface LambdaSettings {
 
   Image image();
 
+  Ledger ledger();
+
   /** Limits on each fetch of download, image and scrape. */
   interface Fetch {
     /** FANOUT_FETCH_TIMEOUT: the whole fetch, redirects included; keep it below the timeout. */
@@ -66,6 +68,19 @@ public interface LambdaSettings {
     Optional<URI> endpoint();
 
     /** FANOUT_IMAGE_TIMEOUT: the longest one S3 call may take, retries included. */
+    @WithDefault("10s")
+    Duration timeout();
+  }
+
+  /** Where the transfer unit keeps the balances: a DynamoDB table. */
+  interface Ledger {
+    /** FANOUT_LEDGER_TABLE: the DynamoDB table of accounts and transfer records. */
+    Optional<String> table();
+
+    /** FANOUT_LEDGER_ENDPOINT: a DynamoDB-compatible endpoint instead of AWS (local runs). */
+    Optional<URI> endpoint();
+
+    /** FANOUT_LEDGER_TIMEOUT: the longest one DynamoDB call may take, retries included. */
     @WithDefault("10s")
     Duration timeout();
   }

@@ -10,6 +10,7 @@ import dev.fanout.units.UnitJson;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.JdkHttpFetcher;
+import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.InMemoryObjectStore;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -67,7 +68,10 @@ class TemplateConsistencyTest {
     catalog =
         UnitCatalog.create(
             new UnitDependencies(
-                fetcher, new InMemoryObjectStore(), URI.create("https://pokemondb.net/pokedex/")));
+                fetcher,
+                new InMemoryObjectStore(),
+                URI.create("https://pokemondb.net/pokedex/"),
+                new LockedMemoryLedger()));
   }
 
   @AfterAll
@@ -143,14 +147,18 @@ class TemplateConsistencyTest {
   }
 
   @Test
-  void onlyTheImageFunction_mayWrite_andOnlyPutObjectUnderItsPrefix() {
+  void onlyTheImageAndTransferFunctions_haveAPolicy() {
     functions()
         .forEach(
             (id, properties) -> {
-              if (!id.equals("ImageFunction")) {
+              if (!id.equals("ImageFunction") && !id.equals("TransferFunction")) {
                 assertThat(properties).as(id).doesNotContainKeys("Policies", "Role");
               }
             });
+  }
+
+  @Test
+  void theImageFunction_mayOnlyPutObjectsUnderItsPrefix() {
     List<?> policies = (List<?>) functions().get("ImageFunction").get("Policies");
     assertThat(policies).hasSize(1);
     List<Object> statements = List.copyOf((List<?>) map(policies.get(0)).get("Statement"));
@@ -164,6 +172,33 @@ class TemplateConsistencyTest {
                         Map.of(
                             "Fn::Sub",
                             "arn:${AWS::Partition}:s3:::${ImagesBucket}/${ImagePrefix}*")));
+  }
+
+  @Test
+  void theTransferFunction_mayOnlyTransactOnTheLedgerTable() {
+    Map<String, Object> transfer = functions().get("TransferFunction");
+    assertThat(variables(transfer))
+        .containsEntry("FANOUT_LEDGER_TABLE", Map.of("Ref", "LedgerTable"));
+    List<?> policies = (List<?>) transfer.get("Policies");
+    assertThat(policies).hasSize(1);
+    List<Object> statements = List.copyOf((List<?>) map(policies.get(0)).get("Statement"));
+    assertThat(statements)
+        .containsExactly(
+            (Object)
+                Map.of(
+                    "Effect", "Allow",
+                    "Action", List.of("dynamodb:UpdateItem", "dynamodb:PutItem"),
+                    "Resource", Map.of("Fn::GetAtt", "LedgerTable.Arn"),
+                    "Condition",
+                        Map.of(
+                            "ForAnyValue:StringEquals",
+                            Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"))));
+    Map<String, Object> table = map(map(template.get("Resources")).get("LedgerTable"));
+    assertThat(table.get("Type")).isEqualTo("AWS::DynamoDB::Table");
+    assertThat(map(table.get("Properties")).get("KeySchema"))
+        .isEqualTo(List.of(Map.of("AttributeName", "id", "KeyType", "HASH")));
+    assertThat(map(map(table.get("Properties")).get("TimeToLiveSpecification")))
+        .containsEntry("AttributeName", "expiresAt");
   }
 
   /** The template's AWS::Serverless::Function resources, by logical id. */

@@ -11,7 +11,8 @@ record TestSettings(
     boolean allowLocalTargets,
     Duration deadlineMargin,
     LambdaSettings.Fetch fetch,
-    LambdaSettings.Image image)
+    LambdaSettings.Image image,
+    LambdaSettings.Ledger ledger)
     implements LambdaSettings {
 
   /**
@@ -24,7 +25,8 @@ record TestSettings(
         Duration.ofMillis(500),
         new FetchSettings(Duration.ofSeconds(10), 10L << 20, 5),
         new ImageSettings(
-            dir, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10)));
+            dir, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10)),
+        new LedgerSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(10)));
   }
 
   record FetchSettings(Duration timeout, long maxBytes, int maxRedirects)
@@ -37,4 +39,7 @@ record TestSettings(
       Optional<URI> endpoint,
       Duration timeout)
       implements LambdaSettings.Image {}
+
+  record LedgerSettings(Optional<String> table, Optional<URI> endpoint, Duration timeout)
+      implements LambdaSettings.Ledger {}
 }

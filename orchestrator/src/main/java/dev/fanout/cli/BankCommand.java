@@ -1,0 +1,377 @@
+package dev.fanout.cli;
+
+import dev.fanout.check.BankCheck;
+import dev.fanout.check.BankVerdict;
+import dev.fanout.localdynamo.LocalDynamoDb;
+import dev.fanout.measure.RunResult;
+import dev.fanout.measure.TaskListener;
+import dev.fanout.plan.Bank;
+import dev.fanout.plan.LedgerSettings;
+import dev.fanout.plan.UnitRuntime;
+import dev.fanout.plan.UnitSettings;
+import dev.fanout.report.BankReport;
+import dev.fanout.report.JsonReport;
+import dev.fanout.strategy.Strategies;
+import dev.fanout.strategy.Strategy;
+import dev.fanout.units.LedgerException;
+import dev.fanout.units.ledger.LedgerState;
+import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code fanout bank}: the seeds' bank transfers under one strategy, then the bank's invariants
+ * checked against what the ledger holds.
+ */
+@Command(
+    name = "bank",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs random transfers between bank accounts under one strategy, then checks that the total"
+          + " is conserved, no balance is negative, each transfer applied at most once, and every"
+          + " balance is its initial one plus the recorded transfers.",
+      "--mode unsafe reads a balance, pauses and writes it back (the seeds' race); --mode safe"
+          + " does it under a lock, or, across processes and Lambda, as one DynamoDB transaction.",
+      "Exit codes: 0 done (an unsafe run that drifts is the lesson, not a failure); 1 a safe run"
+          + " broke an invariant, or a transfer failed; 2 bad usage."
+    })
+final class BankCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"--strategy", "-s"},
+      paramLabel = "S",
+      defaultValue = "threads",
+      description = "The strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      completionCandidates = CompareCommand.StrategyNames.class)
+  String strategy;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "unsafe|safe",
+      defaultValue = "safe",
+      description = "unsafe: read, pause, write with no lock; safe: a lock or a transaction.")
+  String mode;
+
+  @Option(
+      names = "--transfers",
+      paramLabel = "N",
+      defaultValue = "" + Bank.SEED_TRANSFERS,
+      description = "How many transfers (default: the seeds' ${DEFAULT-VALUE}).")
+  int transfers;
+
+  @Option(
+      names = "--accounts",
+      paramLabel = "A",
+      defaultValue = "" + Bank.SEED_ACCOUNTS,
+      description = "How many accounts, bank_1..bank_A (default: ${DEFAULT-VALUE}).")
+  int accounts;
+
+  @Option(
+      names = "--balance",
+      paramLabel = "B",
+      defaultValue = "" + Bank.SEED_BALANCE,
+      description = "Each account's opening balance (default: ${DEFAULT-VALUE}).")
+  long balance;
+
+  @Option(
+      names = "--max-amount",
+      paramLabel = "M",
+      defaultValue = "" + Bank.SEED_MAX_AMOUNT,
+      description = "Each transfer moves 1..M (default: ${DEFAULT-VALUE}).")
+  long maxAmount;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "C",
+      description =
+          "Transfers in flight at once: the pool of threads and processes, the invocations of"
+              + " lambda, a cap for async and virtual (default: each strategy's own, as in compare;"
+              + " sequential is always 1).")
+  Integer concurrency;
+
+  @Option(
+      names = "--ledger",
+      paramLabel = "memory|dynamodb",
+      description =
+          "Where the balances live (default: memory for the in-JVM strategies, dynamodb for"
+              + " processes and lambda).")
+  String ledger;
+
+  @Option(
+      names = "--verify-ms",
+      paramLabel = "MS",
+      defaultValue = "" + Bank.SEED_VERIFY_MILLIS,
+      description = "Each transfer's 'verify user' wait first (default: ${DEFAULT-VALUE}).")
+  long verifyMillis;
+
+  @Option(
+      names = "--pause-us",
+      paramLabel = "US",
+      defaultValue = "" + Bank.SEED_PAUSE_MICROS,
+      description =
+          "The in-memory ledger's pause between reading a balance and writing it, in"
+              + " microseconds (default: the seeds' ${DEFAULT-VALUE}).")
+  long pauseMicros;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Seed of the random transfers (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+  Path json;
+
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description =
+          "dynamodb: the table (default: a new one per run on a local endpoint; with --aws, the"
+              + " deployed stack's LedgerTableName output).")
+  String table;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description =
+          "dynamodb: a DynamoDB endpoint of your own (DynamoDB Local, LocalStack) instead of"
+              + " fanout's local one.")
+  URI endpoint;
+
+  @Option(
+      names = "--aws",
+      description =
+          "dynamodb on AWS, and lambda on the deployed functions, with the default credentials"
+              + " and region.")
+  boolean aws;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "The AWS region.")
+  String region;
+
+  @Option(
+      names = "--conflict-every",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "fanout's local DynamoDB cancels every Nth transaction with TransactionConflict, as"
+              + " DynamoDB does under contention, to show the retries (default: never).")
+  int conflictEvery;
+
+  @Option(
+      names = "--lambda-endpoint",
+      paramLabel = "URL",
+      description =
+          "lambda: invoke this Lambda endpoint ('fanout lambda serve', LocalStack) instead of"
+              + " starting the local Lambda service.")
+  URI lambdaEndpoint;
+
+  @Option(
+      names = "--function",
+      paramLabel = "UNIT=NAME",
+      description =
+          "lambda: the deployed function of transfer, e.g. transfer=fanout-Transfer-1A2B.")
+  Map<String, String> functions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--max-instances",
+      paramLabel = "N",
+      description = "lambda: instances of the local Lambda service (default: two per core).")
+  Integer maxInstances;
+
+  @Override
+  public Integer call() {
+    boolean safe = validate();
+    boolean memory = ledgerIsMemory();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Bank bank =
+        Bank.create(
+            accounts, balance, transfers, maxAmount, verifyMillis, pauseMicros, "t" + run, seed);
+    try (LocalDynamoDb localDynamo =
+        memory || endpoint != null || aws
+            ? null
+            : LocalDynamoDb.start("127.0.0.1", 0, conflictEvery)) {
+      URI dynamoEndpoint = localDynamo != null ? localDynamo.endpoint() : endpoint;
+      String tableName = table != null ? table : "fanout-bank-" + run;
+      LedgerSettings ledgerSettings =
+          memory ? LedgerSettings.memory(safe) : LedgerSettings.dynamoDb(tableName, dynamoEndpoint);
+      String place =
+          memory
+              ? "memory of this JVM (" + (safe ? "locked" : "unsafe") + ")"
+              : (localDynamo != null
+                      ? "fanout's local DynamoDB " + dynamoEndpoint
+                      : aws ? "DynamoDB on AWS" : "DynamoDB at " + dynamoEndpoint)
+                  + ", table "
+                  + tableName;
+      if (!memory && !aws) {
+        createTable(dynamoEndpoint, tableName);
+      }
+      UnitSettings settings = UnitSettings.forLedger(ledgerSettings);
+      try (UnitRuntime runtime = UnitRuntime.open(settings);
+          LambdaBackend lambda = strategy.equals("lambda") ? openLambda(ledgerSettings) : null) {
+        runtime.ledger().open(bank.opening());
+        Strategies.Context context =
+            new Strategies.Context(
+                runtime.catalog(),
+                settings,
+                0,
+                System::nanoTime,
+                lambda == null ? null : lambda.target,
+                lambda == null ? 0 : lambda.concurrency);
+        if (concurrency != null) {
+          context = context.atConcurrency(concurrency);
+        }
+        Strategy chosen = Strategies.create(strategy, bank.workload(), context);
+        err.printf(
+            "running %d transfers with %s, %s mode, ledger: %s...%n",
+            transfers, strategy, mode, place);
+        err.flush();
+        RunResult result = chosen.run(bank.workload(), TaskListener.none());
+        LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
+        BankVerdict verdict = BankCheck.check(bank.opening(), after, result.tasks());
+        BankReport report =
+            new BankReport(mode, memory ? "memory" : "dynamodb", place, result, verdict);
+        report.print(out);
+        if (json != null) {
+          JsonReport.write(json, report.json());
+          out.println("JSON report: " + json.toAbsolutePath());
+          out.flush();
+        }
+        boolean failed = verdict.failed() > 0 || (safe && !verdict.invariantsHold());
+        return failed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
+      }
+    } catch (LedgerException e) {
+      err.println("fanout: the ledger could not be used: " + e.getMessage());
+      err.flush();
+      return FanoutMain.TASKS_FAILED;
+    }
+  }
+
+  /** Checks the options; returns whether the run is safe. */
+  private boolean validate() {
+    CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
+    if (!mode.equals("safe") && !mode.equals("unsafe")) {
+      throw new IllegalArgumentException("--mode must be unsafe or safe, got '" + mode + "'");
+    }
+    if (ledger != null && !ledger.equals("memory") && !ledger.equals("dynamodb")) {
+      throw new IllegalArgumentException(
+          "--ledger must be memory or dynamodb, got '" + ledger + "'");
+    }
+    range("--transfers", transfers, 1, 1_000_000);
+    range("--accounts", accounts, 2, 10_000);
+    range("--balance", balance, 0, 1_000_000_000_000L);
+    range("--max-amount", maxAmount, 1, 1_000_000_000);
+    range("--verify-ms", verifyMillis, 0, 60_000);
+    range("--pause-us", pauseMicros, 0, 1_000_000);
+    range("--conflict-every", conflictEvery, 0, 1_000_000);
+    if (concurrency != null) {
+      range("--concurrency", concurrency, 1, 4096);
+    }
+    if (maxInstances != null) {
+      range("--max-instances", maxInstances, 1, 1000);
+    }
+    boolean memory = ledgerIsMemory();
+    boolean crossProcess = strategy.equals("processes") || strategy.equals("lambda");
+    if (memory && crossProcess) {
+      throw new IllegalArgumentException(
+          "--ledger memory cannot serve --strategy "
+              + strategy
+              + ": "
+              + (strategy.equals("processes") ? "worker JVMs" : "Lambda instances")
+              + " share no memory, so each would move money in balances of its own. Use --ledger"
+              + " dynamodb (the default for "
+              + strategy
+              + ")");
+    }
+    if (!memory && mode.equals("unsafe")) {
+      throw new IllegalArgumentException(
+          "--mode unsafe races in the memory of one JVM; the DynamoDB ledger applies each"
+              + " transfer in one transaction and has no unsafe mode. Use --ledger memory with an"
+              + " in-JVM strategy (sequential, threads, async, virtual)");
+    }
+    if (memory && (table != null || endpoint != null || aws || conflictEvery > 0)) {
+      throw new IllegalArgumentException(
+          "--table, --endpoint, --aws and --conflict-every are for --ledger dynamodb");
+    }
+    if (endpoint != null && aws) {
+      throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
+    }
+    if (conflictEvery > 0 && (endpoint != null || aws)) {
+      throw new IllegalArgumentException(
+          "--conflict-every works on fanout's local DynamoDB only, not with --endpoint or --aws");
+    }
+    if (aws && table == null) {
+      throw new IllegalArgumentException(
+          "--aws needs --table: the deployed stack's LedgerTableName output (aws cloudformation"
+              + " describe-stacks --stack-name STACK --query \"Stacks[0].Outputs\")");
+    }
+    for (URI uri : new URI[] {endpoint, lambdaEndpoint}) {
+      if (uri != null
+          && (uri.getScheme() == null
+              || !uri.getScheme().matches("https?")
+              || uri.getHost() == null)) {
+        throw new IllegalArgumentException(
+            (uri == endpoint ? "--endpoint" : "--lambda-endpoint")
+                + " must be an http(s) URL like http://127.0.0.1:8000, got '"
+                + uri
+                + "'");
+      }
+    }
+    for (String unit : functions.keySet()) {
+      if (!unit.equals("transfer")) {
+        throw new IllegalArgumentException(
+            "--function: a bank run invokes only the unit transfer, got '" + unit + "'");
+      }
+    }
+    return mode.equals("safe");
+  }
+
+  private boolean ledgerIsMemory() {
+    if (ledger != null) {
+      return ledger.equals("memory");
+    }
+    return !strategy.equals("processes") && !strategy.equals("lambda");
+  }
+
+  private static void createTable(URI endpoint, String table) {
+    try (DynamoDbClient client =
+        DynamoDbLedger.client(Optional.ofNullable(endpoint), Duration.ofSeconds(30), 4)) {
+      DynamoDbLedger.createTableIfMissing(client, table);
+    }
+  }
+
+  /** The Lambda backend; the local service's instances get the ledger's table and endpoint. */
+  private LambdaBackend openLambda(LedgerSettings ledgerSettings) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("FANOUT_LEDGER_TABLE", ledgerSettings.table());
+    if (ledgerSettings.endpoint() != null) {
+      environment.put("FANOUT_LEDGER_ENDPOINT", ledgerSettings.endpoint().toString());
+    }
+    return LambdaBackend.open(
+        new LambdaBackend.Choice(lambdaEndpoint, aws, region, functions, maxInstances),
+        environment);
+  }
+
+  private static void range(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          option + " must be from " + min + " to " + max + ", got " + value);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.fanout.plan;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Which ledger the {@code transfer} unit runs against in a JVM, handed to worker JVMs with the rest
+ * of {@link UnitSettings}.
+ *
+ * @param table the DynamoDB table; null for the in-memory ledgers
+ * @param endpoint a DynamoDB-compatible endpoint; null for AWS itself (and for memory)
+ */
+public record LedgerSettings(Kind kind, String table, URI endpoint) {
+
+  /** The ledgers there are. */
+  public enum Kind {
+    /** In memory, read-pause-write with nothing to exclude other transfers: the seeds' race. */
+    UNSAFE,
+    /** In memory, the same under one lock. */
+    LOCKED,
+    /** A DynamoDB table, one transaction per transfer: shared by processes and Lambda. */
+    DYNAMODB;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Kind of(String label) {
+      for (Kind kind : values()) {
+        if (kind.label().equals(label)) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException(
+          "no ledger kind '" + label + "'; the kinds are unsafe, locked, dynamodb");
+    }
+  }
+
+  public LedgerSettings {
+    if (kind == Kind.DYNAMODB && (table == null || table.isBlank())) {
+      throw new IllegalArgumentException("a DynamoDB ledger needs a table name");
+    }
+    if (kind != Kind.DYNAMODB && (table != null || endpoint != null)) {
+      throw new IllegalArgumentException("an in-memory ledger has no table and no endpoint");
+    }
+  }
+
+  public static LedgerSettings memory(boolean safe) {
+    return new LedgerSettings(safe ? Kind.LOCKED : Kind.UNSAFE, null, null);
+  }
+
+  public static LedgerSettings dynamoDb(String table, URI endpoint) {
+    return new LedgerSettings(Kind.DYNAMODB, table, endpoint);
+  }
+
+  /** Whether the ledger lives in one JVM's memory, so that other processes cannot share it. */
+  public boolean inMemory() {
+    return kind != Kind.DYNAMODB;
+  }
+}
