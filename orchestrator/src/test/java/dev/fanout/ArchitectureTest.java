@@ -52,13 +52,49 @@ class ArchitectureTest {
   }
 
   @Test
+  void localDynamoDb_dependsOnNothingElseInTheProject() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.localdynamo..")
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("dev.fanout.localdynamo..")
+                .or(
+                    JavaClass.Predicates.resideOutsideOfPackages(
+                        "dev.fanout..", "software.amazon..", "com.amazonaws..")))
+        .because(
+            "the local DynamoDB stands alone, a server any DynamoDB client calls; it speaks the"
+                + " wire protocol, not the SDK")
+        .check(orchestrator);
+  }
+
+  @Test
+  void theChecker_readsRecordsAndLedgers_only() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.check..")
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "dev.fanout.check..", "dev.fanout.measure..", "dev.fanout.units.ledger..")
+                .or(JavaClass.Predicates.resideOutsideOfPackage("dev.fanout..")))
+        .because(
+            "the checker judges what a run left behind; it cannot run, plan or report anything")
+        .check(orchestrator);
+  }
+
+  @Test
   void strategies_knowNothingOfReportsOrTheCommandLine() {
     noClasses()
         .that()
         .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.worker..", "dev.fanout.plan..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.report..", "dev.fanout.cli..")
+        .resideInAnyPackage(
+            "dev.fanout.report..",
+            "dev.fanout.cli..",
+            "dev.fanout.check..",
+            "dev.fanout.localdynamo..")
         .because("results flow one way: strategies produce records, reports read them")
         .check(orchestrator);
   }
@@ -82,7 +118,11 @@ class ArchitectureTest {
         .resideInAPackage("dev.fanout.report..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.cli..", "dev.fanout.worker..")
+        .resideInAnyPackage(
+            "dev.fanout.strategy..",
+            "dev.fanout.cli..",
+            "dev.fanout.worker..",
+            "dev.fanout.localdynamo..")
         .check(orchestrator);
   }
 

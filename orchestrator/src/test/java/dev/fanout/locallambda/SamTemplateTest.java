@@ -107,7 +107,7 @@ class SamTemplateTest {
   }
 
   @Test
-  void theRepositoryTemplate_definesTheSevenUnitFunctions() {
+  void theRepositoryTemplate_definesAFunctionPerUnit() {
     SamTemplate template = SamTemplate.read(LambdaTestClients.template(), Map.of(), "us-east-1");
 
     assertThat(template.functions())
@@ -119,7 +119,8 @@ class SamTemplateTest {
             "NapFunction",
             "SumsqFunction",
             "FibFunction",
-            "PowerloopFunction");
+            "PowerloopFunction",
+            "TransferFunction");
     FunctionConfig fib = function(template, "FibFunction");
     assertThat(fib.handler())
         .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
@@ -132,6 +133,10 @@ class SamTemplateTest {
     assertThat(function(template, "ImageFunction").environment())
         .containsEntry("FANOUT_IMAGE_PREFIX", "fanout/")
         .doesNotContainKey("FANOUT_IMAGE_BUCKET");
+    // The table is a resource: known after deploying, so a local run must set it itself.
+    assertThat(function(template, "TransferFunction").environment())
+        .containsEntry("QUARKUS_LAMBDA_HANDLER", "transfer")
+        .doesNotContainKey("FANOUT_LEDGER_TABLE");
   }
 
   @Test

@@ -1,0 +1,153 @@
+package dev.fanout.cli;
+
+import static dev.fanout.cli.CliTest.fanout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code fanout bank} in-process: usage errors, exit codes, the report and its JSON. */
+class BankCommandTest {
+  @TempDir Path temp;
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "bank --strategy processes --ledger memory | --ledger memory | share no memory",
+        "bank --strategy lambda --ledger memory | --ledger memory | share no memory",
+        "bank --ledger dynamodb --mode unsafe | --mode unsafe | no unsafe mode",
+        "bank --strategy processes --mode unsafe | --mode unsafe | no unsafe mode",
+        "bank --mode careful | --mode | careful",
+        "bank --ledger paper | --ledger | paper",
+        "bank --accounts 1 | --accounts | 1",
+        "bank --transfers 0 | --transfers | 0",
+        "bank --concurrency 0 | --concurrency | 0",
+        "bank --strategy warp | --strategy | warp",
+        "bank --table t | --table | --ledger dynamodb",
+        "bank --ledger dynamodb --aws | --aws needs --table | LedgerTableName",
+        "bank --ledger dynamodb --endpoint ftp://x | --endpoint | ftp://x",
+        "bank --ledger dynamodb --endpoint http://127.0.0.1:1 --conflict-every 2 | --conflict-every | local",
+        "bank --function fib=F | --function | fib",
+      })
+  void badUsage_exitsTwoSayingWhy(String args, String first, String second) {
+    CliTest.Result result = fanout(args.trim().split(" "));
+
+    assertThat(result.exit()).as(result.err()).isEqualTo(2);
+    assertThat(result.err()).contains(first).contains(second);
+  }
+
+  @Test
+  void safe_threads_conservesEverything_exitsZero_andWritesTheDocumentedJson() throws Exception {
+    Path json = temp.resolve("bank.json");
+
+    CliTest.Result result =
+        fanout(
+            "bank",
+            "--strategy",
+            "threads",
+            "--mode",
+            "safe",
+            "--transfers",
+            "2000",
+            "--concurrency",
+            "16",
+            "--verify-ms",
+            "0",
+            "--json",
+            json.toString());
+
+    assertThat(result.exit()).as(result.err() + result.out()).isZero();
+    assertThat(result.out())
+        .contains("bank: 2000 transfers, safe mode, memory ledger, threads (concurrency 16)")
+        .contains("drift 0")
+        .contains("invariants hold");
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.fieldNames())
+        .toIterable()
+        .contains(
+            "initialTotal",
+            "finalTotal",
+            "drift",
+            "negativeBalances",
+            "appliedTwice",
+            "applied",
+            "refused",
+            "wallMillis",
+            "initialBalances",
+            "finalBalances",
+            "invariantsHold");
+    assertThat(report.get("initialTotal").asLong()).isEqualTo(5000);
+    assertThat(report.get("finalTotal").asLong()).isEqualTo(5000);
+    assertThat(report.get("drift").asLong()).isZero();
+    assertThat(report.get("negativeBalances").asInt()).isZero();
+    assertThat(report.get("appliedTwice").asInt()).isZero();
+    assertThat(report.get("applied").asLong() + report.get("refused").asLong()).isEqualTo(2000);
+    assertThat(report.get("invariantsHold").asBoolean()).isTrue();
+    assertThat(report.get("initialBalances").get("bank_1").asLong()).isEqualTo(1000);
+  }
+
+  @Test
+  void unsafe_threads_drifts_andExitsZero_becauseThatIsTheLesson() throws Exception {
+    Path json = temp.resolve("unsafe.json");
+
+    CliTest.Result result =
+        fanout(
+            "bank",
+            "--mode",
+            "unsafe",
+            "--transfers",
+            "2000",
+            "--concurrency",
+            "16",
+            "--verify-ms",
+            "0",
+            "--pause-us",
+            "1000",
+            "--json",
+            json.toString());
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).contains("invariants broken (what unsafe mode shows");
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.get("invariantsHold").asBoolean()).isFalse();
+    assertThat(report.get("mismatches").size()).isPositive();
+  }
+
+  @Test
+  void safe_async_onTheLocalDynamoDb_withConflicts_retriesAndKeepsEveryInvariant()
+      throws Exception {
+    Path json = temp.resolve("dynamo.json");
+
+    CliTest.Result result =
+        fanout(
+            "bank",
+            "--strategy",
+            "virtual",
+            "--ledger",
+            "dynamodb",
+            "--transfers",
+            "300",
+            "--concurrency",
+            "16",
+            "--verify-ms",
+            "0",
+            "--conflict-every",
+            "3",
+            "--json",
+            json.toString());
+
+    assertThat(result.exit()).as(result.err() + result.out()).isZero();
+    assertThat(result.out()).contains("fanout's local DynamoDB http://127.0.0.1:");
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertThat(report.get("invariantsHold").asBoolean()).isTrue();
+    assertThat(report.get("retries").asLong()).isPositive();
+    assertThat(report.get("failed").asLong()).isZero();
+    assertThat(report.get("ledger").asText()).isEqualTo("dynamodb");
+  }
+}
