@@ -23,6 +23,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The clients a function instance builds once and keeps across invocations: the HTTP fetcher, the
@@ -118,68 +120,76 @@ public class LambdaClients {
     ledger.close();
   }
 
-  /** Builds the ledger on its first use; a failed build is retried on the next. */
+  /** The ledger, built on its first use. */
   private static final class LazyLedger implements Ledger {
-    private final LambdaSettings.Ledger settings;
-    private Ledger ledger;
+    private final OnFirstUse<Ledger> ledger;
 
     LazyLedger(LambdaSettings.Ledger settings) {
-      this.settings = settings;
+      this.ledger = new OnFirstUse<>(() -> LambdaClients.ledger(settings));
     }
 
     @Override
     public void open(Map<String, Long> balances) {
-      ledger().open(balances);
+      ledger.get().open(balances);
     }
 
     @Override
     public TransferResult transfer(Transfer transfer) {
-      return ledger().transfer(transfer);
+      return ledger.get().transfer(transfer);
     }
 
     @Override
     public LedgerState read(Collection<String> accounts, Collection<String> transferIds) {
-      return ledger().read(accounts, transferIds);
+      return ledger.get().read(accounts, transferIds);
     }
 
-    private synchronized Ledger ledger() {
-      if (ledger == null) {
-        ledger = LambdaClients.ledger(settings);
-      }
-      return ledger;
-    }
-
-    synchronized void close() {
-      if (ledger instanceof DynamoDbLedger dynamoDb) {
-        dynamoDb.close();
-      }
+    void close() {
+      ledger.ifBuilt(built -> ((DynamoDbLedger) built).close());
     }
   }
 
-  /** Builds the image store on its first put; a failed build is retried on the next put. */
+  /** The image store, built on its first put. */
   private static final class LazyStore implements ObjectStore {
-    private final LambdaSettings.Image image;
-    private ObjectStore store;
+    private final OnFirstUse<ObjectStore> store;
 
     LazyStore(LambdaSettings.Image image) {
-      this.image = image;
+      this.store = new OnFirstUse<>(() -> imageStore(image));
     }
 
     @Override
     public String put(String key, byte[] bytes, String contentType) {
-      return store().put(key, bytes, contentType);
+      return store.get().put(key, bytes, contentType);
     }
 
-    private synchronized ObjectStore store() {
-      if (store == null) {
-        store = imageStore(image);
+    void close() {
+      store.ifBuilt(
+          built -> {
+            if (built instanceof S3ObjectStore s3) {
+              s3.close();
+            }
+          });
+    }
+  }
+
+  /** A client built on first use; a failed build is tried again on the next use. */
+  private static final class OnFirstUse<T> {
+    private final Supplier<T> build;
+    private T value;
+
+    OnFirstUse(Supplier<T> build) {
+      this.build = build;
+    }
+
+    synchronized T get() {
+      if (value == null) {
+        value = build.get();
       }
-      return store;
+      return value;
     }
 
-    synchronized void close() {
-      if (store instanceof S3ObjectStore s3) {
-        s3.close();
+    synchronized void ifBuilt(Consumer<T> action) {
+      if (value != null) {
+        action.accept(value);
       }
     }
   }

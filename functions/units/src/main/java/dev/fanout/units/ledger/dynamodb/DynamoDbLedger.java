@@ -228,27 +228,13 @@ public final class DynamoDbLedger implements Ledger, AutoCloseable {
   }
 
   private List<TransactWriteItem> items(Transfer transfer) {
-    Map<String, String> balance = Map.of("#b", BALANCE);
-    Map<String, AttributeValue> amount = Map.of(":a", n(transfer.amount()));
+    // The debit returns the sender's item when refused, to say what it holds.
     Update debit =
-        Update.builder()
-            .tableName(table)
-            .key(Map.of(KEY, s(accountKey(transfer.from()))))
-            .updateExpression("SET #b = #b - :a")
-            .conditionExpression("attribute_exists(#b) AND #b >= :a")
-            .expressionAttributeNames(balance)
-            .expressionAttributeValues(amount)
+        balanceUpdate(transfer.from(), "-", "attribute_exists(#b) AND #b >= :a", transfer.amount())
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
             .build();
     Update credit =
-        Update.builder()
-            .tableName(table)
-            .key(Map.of(KEY, s(accountKey(transfer.to()))))
-            .updateExpression("SET #b = #b + :a")
-            .conditionExpression("attribute_exists(#b)")
-            .expressionAttributeNames(balance)
-            .expressionAttributeValues(amount)
-            .build();
+        balanceUpdate(transfer.to(), "+", "attribute_exists(#b)", transfer.amount()).build();
     Put record =
         Put.builder()
             .tableName(table)
@@ -271,6 +257,16 @@ public final class DynamoDbLedger implements Ledger, AutoCloseable {
         TransactWriteItem.builder().update(debit).build(),
         TransactWriteItem.builder().update(credit).build(),
         TransactWriteItem.builder().put(record).build());
+  }
+
+  private Update.Builder balanceUpdate(String account, String sign, String condition, long amount) {
+    return Update.builder()
+        .tableName(table)
+        .key(Map.of(KEY, s(accountKey(account))))
+        .updateExpression("SET #b = #b " + sign + " :a")
+        .conditionExpression(condition)
+        .expressionAttributeNames(Map.of("#b", BALANCE))
+        .expressionAttributeValues(Map.of(":a", n(amount)));
   }
 
   @Override
