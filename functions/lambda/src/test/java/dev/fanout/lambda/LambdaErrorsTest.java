@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanout.units.DeadlineExceededException;
 import dev.fanout.units.FetchException;
 import dev.fanout.units.InvalidInputException;
+import dev.fanout.units.LedgerException;
 import dev.fanout.units.StoreException;
 import dev.fanout.units.UnitException;
 import java.io.IOException;
@@ -20,7 +21,8 @@ class LambdaErrorsTest {
         new InvalidInputException("n", "fib: field 'n' is missing"),
         new FetchException("GET http://x/ answered HTTP 500"),
         new StoreException("disk full", new IOException("ENOSPC")),
-        new DeadlineExceededException("fib(42) stopped"));
+        new DeadlineExceededException("fib(42) stopped"),
+        new LedgerException("table t does not exist", null));
   }
 
   @ParameterizedTest
@@ -42,6 +44,7 @@ class LambdaErrorsTest {
             InvalidInputException.class,
             FetchException.class,
             StoreException.class,
-            DeadlineExceededException.class);
+            DeadlineExceededException.class,
+            LedgerException.class);
   }
 }
