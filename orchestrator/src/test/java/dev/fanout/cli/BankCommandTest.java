@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.localdynamo.LocalDynamoDb;
+import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,5 +155,37 @@ class BankCommandTest {
     assertThat(report.get("retries").asLong()).isPositive();
     assertThat(report.get("failed").asLong()).isZero();
     assertThat(report.get("ledger").asText()).isEqualTo("dynamodb");
+  }
+
+  @Test
+  void dynamoDbEndpointOfYourOwn_getsTheTableCreated_andTheBalancesLeftThere() {
+    try (LocalDynamoDb own = LocalDynamoDb.start();
+        DynamoDbLedger ledger =
+            DynamoDbLedger.create("mine", Optional.of(own.endpoint()), Duration.ofSeconds(10), 2)) {
+      CliTest.Result result =
+          fanout(
+              "bank",
+              "--strategy",
+              "async",
+              "--ledger",
+              "dynamodb",
+              "--endpoint",
+              own.endpoint().toString(),
+              "--table",
+              "mine",
+              "--transfers",
+              "50",
+              "--verify-ms",
+              "0");
+
+      assertThat(result.exit()).as(result.err() + result.out()).isZero();
+      assertThat(result.out()).contains("DynamoDB at " + own.endpoint() + ", table mine");
+      Map<String, Long> balances =
+          ledger
+              .read(List.of("bank_1", "bank_2", "bank_3", "bank_4", "bank_5"), List.of())
+              .balances();
+      assertThat(balances).hasSize(5);
+      assertThat(balances.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5000);
+    }
   }
 }
