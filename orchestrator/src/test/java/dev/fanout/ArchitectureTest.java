@@ -127,6 +127,31 @@ class ArchitectureTest {
   }
 
   @Test
+  void advice_readsMeasurementsOnly() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.advice..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.fanout.advice..", "dev.fanout.measure..", "dev.fanout.units..", "java..")
+        .because("the advisor judges measured runs; running them is the command line's job")
+        .check(orchestrator);
+  }
+
+  @Test
+  void htmlReport_isOnePackageThatOnlyTheCommandLineUses() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.fanout.report.html..", "dev.fanout.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.fanout.report.html..")
+        .because("the page is drawn from results at the end; nothing that runs tasks draws it")
+        .check(orchestrator);
+  }
+
+  @Test
   void orchestrator_neverDependsOnQuarkus() {
     noClasses()
         .that()

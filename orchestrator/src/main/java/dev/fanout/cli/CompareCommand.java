@@ -47,7 +47,11 @@ final class CompareCommand implements Callable<Integer> {
     options.validate();
     List<String> chosenWorkloads = checked("--workload", workloads, Workloads.NAMES);
     List<String> chosenStrategies = checked("--strategies", strategies, Strategies.NAMES);
-    return new Lab(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new Lab(
+            options,
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            spec.commandLine().getParseResult().originalArgs())
         .compare(chosenWorkloads, chosenStrategies);
   }
 

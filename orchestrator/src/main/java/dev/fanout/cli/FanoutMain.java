@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CompareCommand.class,
       RunCommand.class,
+      AdviseCommand.class,
       OriginCommand.class,
       LambdaCommand.class,
       BankCommand.class,

@@ -13,7 +13,9 @@ import dev.fanout.plan.Workloads;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.Journal;
 import dev.fanout.report.JsonReport;
+import dev.fanout.report.ProgressBar;
 import dev.fanout.report.WorkloadReport;
+import dev.fanout.report.html.HtmlReport;
 import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
 import dev.fanout.units.Deadline;
@@ -26,66 +28,71 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs workloads under strategies against an origin, and reports: the engine behind the CLI. */
 final class Lab {
   private static final double WARMUP_MILLIS = 300;
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final RunOptions options;
   private final PrintWriter out;
   private final PrintWriter err;
-  private Journal journal;
+  private final String command;
+  private final boolean terminal;
 
-  Lab(RunOptions options, PrintWriter out, PrintWriter err) {
+  /**
+   * @param command the command line as typed, without the program name (for the HTML report)
+   */
+  Lab(RunOptions options, PrintWriter out, PrintWriter err, List<String> command) {
     this.options = options;
     this.out = out;
     this.err = err;
+    this.command = "fanout " + String.join(" ", command);
+    this.terminal = ProgressBar.stderrIsTerminal(System.getenv(), System.getProperty("fanout.tty"));
   }
 
   /** Runs every named workload under every named strategy; returns the CLI's exit code. */
   int compare(List<String> workloads, List<String> strategies) {
-    int cores = Runtime.getRuntime().availableProcessors();
     List<WorkloadReport> reports = new ArrayList<>();
-    journal = options.journal == null ? null : Journal.open(options.journal);
-    try (OriginServer origin = startOriginUnlessGiven()) {
-      URI originBase = origin == null ? options.origin : origin.baseUri();
-      UnitSettings settings = UnitSettings.forOrigin(originBase, imageDir());
-      String context = originContext(origin);
-      try (UnitRuntime runtime = UnitRuntime.open(settings);
-          LambdaBackend lambda =
-              strategies.contains("lambda") ? LambdaBackend.open(options, settings) : null) {
-        Strategies.Context strategyContext =
-            new Strategies.Context(
-                runtime.catalog(),
-                settings,
-                options.workersOrDefault(),
-                System::nanoTime,
-                lambda == null ? null : lambda.target,
-                lambda == null ? 0 : lambda.concurrency);
-        for (String name : workloads) {
-          Workload workload = Workloads.create(name, originBase, options.tasksOrDefault());
-          WorkloadReport report =
-              runWorkload(workload, strategies, runtime, strategyContext, cores);
-          reports.add(report);
-          ConsoleTable.print(out, report, report.kind() == UnitKind.CPU ? "" : context);
-        }
+    try (Session session = open(strategies.contains("lambda"))) {
+      for (String name : workloads) {
+        WorkloadReport report = session.run(session.workload(name), strategies);
+        reports.add(report);
+        ConsoleTable.print(out, report, session.context(report.kind()));
       }
-      ConsoleTable.printLegend(out, cores, options.repeat);
-      if (journal != null) {
-        out.println("journal: " + options.journal.toAbsolutePath());
-      }
-      if (options.json != null) {
-        JsonReport.write(options.json, JsonReport.render(reports, settingsJson(originBase)));
-        out.println("JSON report: " + options.json.toAbsolutePath());
-      }
-    } finally {
-      if (journal != null) {
-        journal.close();
-      }
+      ConsoleTable.printLegend(out, cores(), options.repeat);
+      publish(session, reports, List.of());
+    }
+    return exitCode(reports);
+  }
+
+  /** Starts what runs need: the origin (unless given), the units, Lambda if asked, the journal. */
+  Session open(boolean withLambda) {
+    return new Session(withLambda);
+  }
+
+  /** Writes the reports asked for (JSON, HTML by default) and says where they are. */
+  void publish(Session session, List<WorkloadReport> reports, List<String> notes) {
+    if (session.journal != null) {
+      out.println("journal: " + options.journal.toAbsolutePath());
+    }
+    if (options.json != null) {
+      JsonReport.write(options.json, JsonReport.render(reports, session.settingsJson()));
+      out.println("JSON report: " + options.json.toAbsolutePath());
+    }
+    if (!options.noHtml) {
+      Path html = options.html != null ? options.html : defaultHtml();
+      HtmlReport.write(html, HtmlReport.render(page(session, reports, notes), reports));
+      out.println("HTML report: " + html.toAbsolutePath());
     }
     out.flush();
+  }
+
+  static int exitCode(List<WorkloadReport> reports) {
     boolean anyFailed =
         reports.stream()
             .anyMatch(
@@ -95,35 +102,155 @@ final class Lab {
     return anyFailed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
   }
 
-  private WorkloadReport runWorkload(
-      Workload workload,
-      List<String> strategies,
-      UnitRuntime runtime,
-      Strategies.Context context,
-      int cores) {
-    Unit<?, ?> unit = runtime.catalog().unit(workload.unit());
-    if (!options.noWarmup) {
-      warmUp(unit, workload);
+  /**
+   * Where a report goes when no --html is given: {@code .fanout/reports/} under the project (which
+   * git ignores), or under the working directory outside a project; named by command and time,
+   * never overwriting an earlier one.
+   */
+  static Path defaultHtml(Path root, String commandName, LocalDateTime now) {
+    Path dir = root.resolve(".fanout").resolve("reports");
+    String stem = commandName + "-" + FILE_TIME.format(now);
+    Path file = dir.resolve(stem + ".html");
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(stem + "-" + n + ".html");
     }
-    List<List<RunResult>> runs = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (String name : strategies) {
-      Strategy strategy = Strategies.create(name, workload, context);
-      List<RunResult> repeats = new ArrayList<>();
-      for (int repeat = 1; repeat <= options.repeat; repeat++) {
-        err.printf(
-            "running %s with %s (%d tasks%s)...%n",
-            workload.name(),
-            name,
-            workload.size(),
-            options.repeat > 1 ? ", run " + repeat + " of " + options.repeat : "");
-        err.flush();
+    return file;
+  }
+
+  private Path defaultHtml() {
+    return defaultHtml(
+        ProjectFiles.root().orElse(Path.of("").toAbsolutePath()),
+        commandName(),
+        LocalDateTime.now());
+  }
+
+  /** The subcommand's name: compare, run, advise. */
+  private String commandName() {
+    String[] words = command.split(" ");
+    return words.length > 1 ? words[1] : "report";
+  }
+
+  private HtmlReport.Page page(Session session, List<WorkloadReport> reports, List<String> notes) {
+    List<String> facts = new ArrayList<>();
+    facts.add(
+        "machine: %d cores, Java %s, %s %s"
+            .formatted(
+                cores(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch")));
+    facts.add("I/O workloads: " + session.context(UnitKind.IO));
+    facts.add(
+        (options.noWarmup ? "no warm-up" : "in-JVM strategies timed after a warm-up")
+            + (options.repeat > 1
+                ? "; each strategy run " + options.repeat + " times, the median shown"
+                : ""));
+    return new HtmlReport.Page(
+        "fanout "
+            + commandName()
+            + ": "
+            + String.join(", ", reports.stream().map(WorkloadReport::workload).toList()),
+        command,
+        "generated " + LocalDateTime.now().withNano(0).toString().replace('T', ' '),
+        facts,
+        notes,
+        cores());
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** An origin, the units and (if asked) a Lambda backend, open for as many runs as needed. */
+  final class Session implements AutoCloseable {
+    private final OriginServer origin;
+    private final URI originBase;
+    private final UnitRuntime runtime;
+    private final LambdaBackend lambda;
+    private final Journal journal;
+    private final Strategies.Context strategyContext;
+
+    private Session(boolean withLambda) {
+      List<AutoCloseable> opened = new ArrayList<>();
+      try {
+        origin = startOriginUnlessGiven();
+        if (origin != null) {
+          opened.add(origin);
+        }
+        originBase = origin == null ? options.origin : origin.baseUri();
+        UnitSettings settings = UnitSettings.forOrigin(originBase, imageDir());
+        runtime = UnitRuntime.open(settings);
+        opened.add(runtime);
+        lambda = withLambda ? LambdaBackend.open(options, settings) : null;
+        if (lambda != null) {
+          opened.add(lambda);
+        }
+        journal = options.journal == null ? null : Journal.open(options.journal);
+        strategyContext =
+            new Strategies.Context(
+                runtime.catalog(),
+                settings,
+                options.workersOrDefault(),
+                System::nanoTime,
+                lambda == null ? null : lambda.target,
+                lambda == null ? 0 : lambda.concurrency);
+      } catch (RuntimeException e) {
         try {
-          TaskListener listener =
-              journal == null
-                  ? TaskListener.none()
-                  : journal.listener(workload.name(), name, repeat);
-          RunResult run = strategy.run(workload, listener);
+          closeAll(opened.reversed());
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+    }
+
+    Workload workload(String name) {
+      return Workloads.create(name, originBase, options.tasksOrDefault());
+    }
+
+    /** Whether the lambda strategy runs on machines of its own rather than on this one. */
+    boolean lambdaIsRemote() {
+      return lambda != null && (options.aws || options.endpoint != null);
+    }
+
+    /** How many invocations the Lambda backend takes at once; 0 without one. */
+    int lambdaConcurrency() {
+      return lambda == null ? 0 : lambda.concurrency;
+    }
+
+    /** Runs one workload under each strategy in turn (repeated as asked), with progress. */
+    WorkloadReport run(Workload workload, List<String> strategies) {
+      Unit<?, ?> unit = runtime.catalog().unit(workload.unit());
+      if (!options.noWarmup) {
+        warmUp(unit, workload);
+      }
+      List<List<RunResult>> runs = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      for (String name : strategies) {
+        Strategy strategy = Strategies.create(name, workload, strategyContext);
+        List<RunResult> repeats = new ArrayList<>();
+        for (int repeat = 1; repeat <= options.repeat; repeat++) {
+          err.printf(
+              "running %s with %s (%d tasks%s)...%n",
+              workload.name(),
+              name,
+              workload.size(),
+              options.repeat > 1 ? ", run " + repeat + " of " + options.repeat : "");
+          err.flush();
+          RunResult run;
+          try (ProgressBar progress =
+              new ProgressBar(
+                  err, workload.name() + "/" + name, workload.size(), terminal, System::nanoTime)) {
+            TaskListener listener =
+                journal == null
+                    ? progress
+                    : journal.listener(workload.name(), name, repeat).andThen(progress);
+            run = strategy.run(workload, listener);
+          } catch (RuntimeException e) {
+            failures.add(name + " could not run: " + e.getMessage());
+            err.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
+            break;
+          }
           repeats.add(run);
           err.printf(
               "  %s/%s: %s, %d ok, %d failed%n",
@@ -132,24 +259,84 @@ final class Lab {
               ConsoleTable.duration(run.wallMillis()),
               run.ok(),
               run.failed());
-        } catch (RuntimeException e) {
-          failures.add(name + " could not run: " + e.getMessage());
-          err.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
-          break;
+          err.flush();
         }
-        err.flush();
+        if (!repeats.isEmpty()) {
+          runs.add(repeats);
+        }
       }
-      if (!repeats.isEmpty()) {
-        runs.add(repeats);
+      return new WorkloadReport(
+          workload.name(),
+          unit.kind(),
+          workload.size(),
+          workload.source(),
+          RunSummary.of(unit.kind(), runs, cores()),
+          failures);
+    }
+
+    /** What the table's heading says of the runs' surroundings: the origin, for I/O work. */
+    String context(UnitKind kind) {
+      if (kind == UnitKind.CPU) {
+        return "";
+      }
+      if (origin == null) {
+        return "origin " + options.origin;
+      }
+      return "local origin, latency "
+          + options.latencyMs
+          + " ms"
+          + (options.jitterMs > 0 ? " + jitter 0.." + options.jitterMs + " ms" : "");
+    }
+
+    ObjectNode settingsJson() {
+      ObjectNode settings = JsonReport.mapper().createObjectNode();
+      settings.put("origin", originBase.toString());
+      settings.put("localOrigin", options.origin == null);
+      settings.put("latencyMs", options.latencyMs);
+      settings.put("jitterMs", options.jitterMs);
+      settings.put("warmup", !options.noWarmup);
+      settings.put("repeat", options.repeat);
+      return settings;
+    }
+
+    @Override
+    public void close() {
+      List<AutoCloseable> open = new ArrayList<>();
+      if (journal != null) {
+        open.add(journal);
+      }
+      if (lambda != null) {
+        open.add(lambda);
+      }
+      open.add(runtime);
+      if (origin != null) {
+        open.add(origin);
+      }
+      closeAll(open);
+    }
+  }
+
+  /** Closes each in turn, all of them even when one fails; then throws the first failure. */
+  private static void closeAll(List<AutoCloseable> resources) {
+    RuntimeException failure = null;
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        RuntimeException wrapped =
+            e instanceof RuntimeException r
+                ? r
+                : new IllegalStateException("cannot close: " + e, e);
+        if (failure == null) {
+          failure = wrapped;
+        } else {
+          failure.addSuppressed(wrapped);
+        }
       }
     }
-    return new WorkloadReport(
-        workload.name(),
-        unit.kind(),
-        workload.size(),
-        workload.source(),
-        RunSummary.of(unit.kind(), runs, cores),
-        failures);
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /**
@@ -183,16 +370,6 @@ final class Lab {
             .withJitter(Duration.ofMillis(options.jitterMs)));
   }
 
-  private String originContext(OriginServer origin) {
-    if (origin == null) {
-      return "origin " + options.origin;
-    }
-    return "local origin, latency "
-        + options.latencyMs
-        + " ms"
-        + (options.jitterMs > 0 ? " + jitter 0.." + options.jitterMs + " ms" : "");
-  }
-
   private Path imageDir() {
     if (options.imageDir != null) {
       return options.imageDir;
@@ -202,16 +379,5 @@ final class Lab {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for the image workload", e);
     }
-  }
-
-  private ObjectNode settingsJson(URI originBase) {
-    ObjectNode settings = JsonReport.mapper().createObjectNode();
-    settings.put("origin", originBase.toString());
-    settings.put("localOrigin", options.origin == null);
-    settings.put("latencyMs", options.latencyMs);
-    settings.put("jitterMs", options.jitterMs);
-    settings.put("warmup", !options.noWarmup);
-    settings.put("repeat", options.repeat);
-    return settings;
   }
 }

@@ -43,7 +43,11 @@ final class RunCommand implements Callable<Integer> {
         CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES);
     List<String> strategies =
         CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
-    return new Lab(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new Lab(
+            options,
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            spec.commandLine().getParseResult().originalArgs())
         .compare(workloads, strategies);
   }
 }

@@ -93,6 +93,17 @@ public final class RunOptions {
   Path json;
 
   @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Write the HTML report (tables, timing diagrams, tasks in flight) to FILE (default:"
+              + " .fanout/reports/COMMAND-TIME.html in the project).")
+  Path html;
+
+  @Option(names = "--no-html", description = "Write no HTML report.")
+  boolean noHtml;
+
+  @Option(
       names = "--journal",
       paramLabel = "FILE",
       description =
@@ -138,6 +149,9 @@ public final class RunOptions {
                 + "'; the units are "
                 + String.join(", ", dev.fanout.plan.Workloads.NAMES));
       }
+    }
+    if (html != null && noHtml) {
+      throw new IllegalArgumentException("--html and --no-html exclude each other: choose one");
     }
     if (endpoint != null && aws) {
       throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");

@@ -8,6 +8,14 @@ package dev.fanout.measure;
 public interface TaskListener {
   void finished(TaskRecord record);
 
+  /** This listener, then {@code next}, for each task. */
+  default TaskListener andThen(TaskListener next) {
+    return record -> {
+      finished(record);
+      next.finished(record);
+    };
+  }
+
   static TaskListener none() {
     return record -> {};
   }

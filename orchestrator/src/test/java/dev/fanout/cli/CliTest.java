@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +52,9 @@ class CliTest {
         "compare --aws --endpoint http://127.0.0.1:1 | --endpoint | --aws",
         "compare --endpoint file:///x | --endpoint | file:///x",
         "compare --max-instances 0 | --max-instances | 0",
+        "compare --html x.html --no-html | --no-html | --html",
+        "advise --workload fib --sample 0 | --sample | 0",
+        "advise --workload mining | --workload | mining",
       })
   void badUsage_exitsTwoNamingTheOptionAndValue(String args, String option, String value) {
     Result result = fanout(args.trim().split(" "));
@@ -63,8 +69,9 @@ class CliTest {
   }
 
   @Test
-  void compare_writesTheDocumentedJson() throws Exception {
+  void compare_writesTheDocumentedJsonAndTheHtmlReport() throws Exception {
     Path json = temp.resolve("out.json");
+    Path html = temp.resolve("report.html");
 
     Result result =
         fanout(
@@ -80,10 +87,17 @@ class CliTest {
             "--latency-ms",
             "5",
             "--json",
-            json.toString());
+            json.toString(),
+            "--html",
+            html.toString());
 
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out()).contains("fib: 8 tasks").contains("scrape: 8 tasks");
+    assertThat(result.out()).contains("HTML report: " + html.toAbsolutePath());
+    Document page = Jsoup.parse(html.toFile());
+    assertThat(page.select("section.workload")).hasSize(2);
+    assertThat(page.select("section.run svg.timing")).hasSize(8);
+    assertThat(page.select("section.run[data-strategy=threads] svg.timing g.task")).hasSize(16);
     JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
     assertThat(runs).hasSize(8);
     for (JsonNode run : runs) {
@@ -132,9 +146,11 @@ class CliTest {
             "--repeat",
             "2",
             "--journal",
-            journal.toString());
+            journal.toString(),
+            "--no-html");
 
     assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).doesNotContain("HTML report");
     List<String> lines = java.nio.file.Files.readAllLines(journal);
     assertThat(lines).hasSize(3 * 2 * 2);
     ObjectMapper mapper = new ObjectMapper();
@@ -158,15 +174,17 @@ class CliTest {
             "--tasks",
             "2",
             "--function",
-            "fib=NoSuchFunction");
+            "fib=NoSuchFunction",
+            "--no-html");
 
     assertThat(result.exit()).as(result.err()).isEqualTo(1);
     assertThat(result.out()).contains("0/2").contains("NoSuchFunction");
   }
 
   @Test
-  void run_withAFailingTask_exitsOne() {
+  void run_withAFailingTask_exitsOneAndStillWritesItsReport() throws Exception {
     // An origin that is not there: every download fails, the run still completes.
+    Path html = temp.resolve("run.html");
     Result result =
         fanout(
             "run",
@@ -177,10 +195,81 @@ class CliTest {
             "--tasks",
             "3",
             "--origin",
-            "http://127.0.0.1:9");
+            "http://127.0.0.1:9",
+            "--html",
+            html.toString());
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.out()).contains("0/3").contains("FetchFailed");
+    Document page = Jsoup.parse(html.toFile());
+    assertThat(page.select("g.task.failed")).hasSize(3);
+    assertThat(page.selectFirst("details.failures summary").text()).isEqualTo("3 failed tasks");
+  }
+
+  @Test
+  void advise_cpuWork_recommendsThreadsAndChecksItAgainstTheAlternatives() throws Exception {
+    Path html = temp.resolve("advise.html");
+    Result result =
+        fanout(
+            "advise",
+            "--workload",
+            "fib",
+            "--tasks",
+            "12",
+            "--sample",
+            "4",
+            "--strategies",
+            "sequential,async,virtual",
+            "--html",
+            html.toString());
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("advice for fib (12 tasks):")
+        .contains("sample: 4 of 12 tasks")
+        .contains("CPU-bound")
+        .contains("recommended: threads.")
+        .contains("verdict (time to result")
+        .containsPattern("the recommendation (won|held|lost)");
+    // The recommendation runs even though --strategies left it out.
+    assertThat(result.out()).containsPattern("\\n  threads ");
+    Document page = Jsoup.parse(html.toFile());
+    assertThat(page.select("section.run")).hasSize(4);
+    assertThat(page.selectFirst("pre.note").text())
+        .contains("recommended: threads.")
+        .contains("verdict");
+  }
+
+  @Test
+  void advise_ioWork_recommendsVirtualThreads() {
+    Result result =
+        fanout(
+            "advise",
+            "--workload",
+            "download",
+            "--tasks",
+            "16",
+            "--latency-ms",
+            "20",
+            "--strategies",
+            "sequential,threads,virtual",
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).contains("I/O-bound").contains("recommended: virtual.");
+    assertThat(result.out()).containsPattern("verdict .*: the recommendation (won|held|lost)");
+  }
+
+  @Test
+  void defaultHtml_isUnderTheProjectsIgnoredDirectoryAndNeverOverwrites() throws Exception {
+    LocalDateTime at = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
+
+    Path first = Lab.defaultHtml(temp, "compare", at);
+    assertThat(first).isEqualTo(temp.resolve(".fanout/reports/compare-20260102-030405.html"));
+    java.nio.file.Files.createDirectories(first.getParent());
+    java.nio.file.Files.writeString(first, "earlier");
+    assertThat(Lab.defaultHtml(temp, "compare", at))
+        .isEqualTo(temp.resolve(".fanout/reports/compare-20260102-030405-2.html"));
   }
 
   private static JsonNode find(JsonNode runs, String workload, String strategy) {

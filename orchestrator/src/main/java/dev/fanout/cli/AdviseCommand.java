@@ -1,0 +1,129 @@
+package dev.fanout.cli;
+
+import dev.fanout.advice.Advice;
+import dev.fanout.advice.Advisor;
+import dev.fanout.advice.Verdict;
+import dev.fanout.plan.Workload;
+import dev.fanout.plan.Workloads;
+import dev.fanout.report.ConsoleTable;
+import dev.fanout.report.WorkloadReport;
+import dev.fanout.strategy.Strategies;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fanout advise}: measures a sample, recommends a strategy by the seeds' rules, then runs
+ * the recommendation and the alternatives to check it.
+ */
+@Command(
+    name = "advise",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures a few tasks of a workload one after another (CPU time as a share of wall time),"
+          + " recommends a strategy by the seeds' rules, then runs it and the alternatives and"
+          + " says whether the recommendation won."
+    })
+final class AdviseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin RunOptions options;
+
+  @Option(
+      names = {"--workload", "-w"},
+      required = true,
+      paramLabel = "W",
+      description = "The workload: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = CompareCommand.WorkloadNames.class)
+  String workload;
+
+  @Option(
+      names = {"--strategies", "-s"},
+      paramLabel = "S,S..",
+      split = ",",
+      description =
+          "The strategies to check the advice against (default: all of"
+              + " ${COMPLETION-CANDIDATES}); the recommended one runs whether named or not.",
+      completionCandidates = CompareCommand.StrategyNames.class)
+  List<String> strategies = new ArrayList<>();
+
+  @Option(
+      names = "--sample",
+      paramLabel = "N",
+      defaultValue = "8",
+      description =
+          "Tasks in the sequential sample, spread over the task list (default: ${DEFAULT-VALUE}).")
+  int sample;
+
+  @Override
+  public Integer call() {
+    options.validate();
+    if (sample < 1 || sample > 1000) {
+      throw new IllegalArgumentException("--sample must be from 1 to 1000, got " + sample);
+    }
+    String name =
+        CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES).getFirst();
+    List<String> alternatives =
+        CompareCommand.checked("--strategies", strategies, Strategies.NAMES);
+    PrintWriter out = spec.commandLine().getOut();
+    Lab lab =
+        new Lab(
+            options,
+            out,
+            spec.commandLine().getErr(),
+            spec.commandLine().getParseResult().originalArgs());
+    int cores = Runtime.getRuntime().availableProcessors();
+    // Lambda is needed if it is to run, or if it may be recommended: only where it has cores of
+    // its own (--aws, --endpoint).
+    boolean lambda = alternatives.contains("lambda") || options.aws || options.endpoint != null;
+    try (Lab.Session session = lab.open(lambda)) {
+      Workload full = session.workload(name);
+      WorkloadReport measured = session.run(full.sample(sample), List.of("sequential"));
+      if (measured.runs().isEmpty()) {
+        throw new IllegalStateException(
+            "the sample could not run: " + String.join("; ", measured.failures()));
+      }
+      Advice advice =
+          Advisor.advise(
+              measured.runs().getFirst().run(),
+              measured.kind(),
+              full.size(),
+              cores,
+              session.lambdaIsRemote() ? session.lambdaConcurrency() : 0);
+      out.printf("%nadvice for %s (%d tasks):%n", name, full.size());
+      advice.reasons().forEach(reason -> out.println("  " + reason));
+      out.flush();
+
+      WorkloadReport report = session.run(full, withRecommended(alternatives, advice.strategy()));
+      ConsoleTable.print(out, report, session.context(report.kind()));
+      Verdict verdict = Advisor.judge(advice, report.runs());
+      String verdictLine =
+          String.format(
+              Locale.ROOT,
+              "verdict (time to result: wall, plus worker JVM start-up for processes): %s",
+              verdict.describe());
+      out.printf("%n%s%n", verdictLine);
+      List<String> notes = new ArrayList<>(advice.reasons());
+      notes.add(verdictLine);
+      lab.publish(session, List.of(report), List.of(String.join("\n", notes)));
+      return Lab.exitCode(List.of(report));
+    }
+  }
+
+  /** The alternatives in the usual order, with the recommended strategy among them. */
+  private static List<String> withRecommended(List<String> alternatives, String recommended) {
+    if (alternatives.contains(recommended)) {
+      return alternatives;
+    }
+    return Strategies.NAMES.stream()
+        .filter(name -> alternatives.contains(name) || name.equals(recommended))
+        .toList();
+  }
+}
