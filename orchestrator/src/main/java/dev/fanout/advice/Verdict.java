@@ -45,12 +45,13 @@ public record Verdict(
       case TIED ->
           String.format(
               Locale.ROOT,
-              "the recommendation held: %s took %s, within %.0f%% of the fastest, %s in %s.",
+              "the recommendation held: %s took %s, a tie with the fastest, %s in %s (within"
+                  + " %.0f%%, or its best run beat the other's worst).",
               recommended,
               millis(recommendedMillis),
-              Advisor.TIE * 100,
               fastest,
-              millis(fastestMillis));
+              millis(fastestMillis),
+              Advisor.TIE * 100);
       case LOST ->
           recommendedMillis == null
               ? String.format(

@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
           + " says whether the recommendation won."
     })
 final class AdviseCommand implements Callable<Integer> {
+  /** Runs per strategy unless --repeat says: a verdict on one run each is a verdict on noise. */
+  static final int DEFAULT_REPEATS = 3;
+
   @Spec CommandSpec spec;
 
   @Mixin RunOptions options;
@@ -78,7 +81,8 @@ final class AdviseCommand implements Callable<Integer> {
             options,
             out,
             spec.commandLine().getErr(),
-            spec.commandLine().getParseResult().originalArgs());
+            spec.commandLine().getParseResult().originalArgs(),
+            DEFAULT_REPEATS);
     int cores = Runtime.getRuntime().availableProcessors();
     // Lambda is needed if it is to run, or if it may be recommended: only where it has cores of
     // its own (--aws, --endpoint).
@@ -98,7 +102,7 @@ final class AdviseCommand implements Callable<Integer> {
               cores,
               session.lambdaIsRemote() ? session.lambdaConcurrency() : 0);
       out.printf("%nadvice for %s (%d tasks):%n", name, full.size());
-      advice.reasons().forEach(reason -> out.println("  " + reason));
+      advice.reasons().forEach(reason -> out.println(wrap(reason, "  ", 100)));
       out.flush();
 
       WorkloadReport report = session.run(full, withRecommended(alternatives, advice.strategy()));
@@ -109,12 +113,34 @@ final class AdviseCommand implements Callable<Integer> {
               Locale.ROOT,
               "verdict (time to result: wall, plus worker JVM start-up for processes): %s",
               verdict.describe());
-      out.printf("%n%s%n", verdictLine);
+      out.printf("%n%s%n", wrap(verdictLine, "", 100));
       List<String> notes = new ArrayList<>(advice.reasons());
       notes.add(verdictLine);
       lab.publish(session, List.of(report), List.of(String.join("\n", notes)));
       return Lab.exitCode(List.of(report));
     }
+  }
+
+  /** {@code text} in lines of at most {@code width} columns, the first indented, the rest more. */
+  static String wrap(String text, String indent, int width) {
+    StringBuilder wrapped = new StringBuilder(indent);
+    int column = indent.length();
+    boolean lineStart = true;
+    for (String word : text.split(" ")) {
+      if (!lineStart && column + 1 + word.length() > width) {
+        wrapped.append('\n').append(indent).append("  ");
+        column = indent.length() + 2;
+        lineStart = true;
+      }
+      if (!lineStart) {
+        wrapped.append(' ');
+        column++;
+      }
+      wrapped.append(word);
+      column += word.length();
+      lineStart = false;
+    }
+    return wrapped.toString();
   }
 
   /** The alternatives in the usual order, with the recommended strategy among them. */

@@ -43,12 +43,26 @@ final class Lab {
   private final PrintWriter err;
   private final String command;
   private final boolean terminal;
+  private final int repeats;
 
   /**
    * @param command the command line as typed, without the program name (for the HTML report)
    */
   Lab(RunOptions options, PrintWriter out, PrintWriter err, List<String> command) {
+    this(options, out, err, command, 1);
+  }
+
+  /**
+   * @param defaultRepeats how many times each strategy runs unless --repeat says
+   */
+  Lab(
+      RunOptions options,
+      PrintWriter out,
+      PrintWriter err,
+      List<String> command,
+      int defaultRepeats) {
     this.options = options;
+    this.repeats = options.repeatOr(defaultRepeats);
     this.out = out;
     this.err = err;
     this.command = "fanout " + String.join(" ", command);
@@ -64,7 +78,7 @@ final class Lab {
         reports.add(report);
         ConsoleTable.print(out, report, session.context(report.kind()));
       }
-      ConsoleTable.printLegend(out, cores(), options.repeat);
+      ConsoleTable.printLegend(out, cores(), repeats);
       publish(session, reports, List.of());
     }
     return exitCode(reports);
@@ -142,9 +156,7 @@ final class Lab {
     facts.add("I/O workloads: " + session.context(UnitKind.IO));
     facts.add(
         (options.noWarmup ? "no warm-up" : "in-JVM strategies timed after a warm-up")
-            + (options.repeat > 1
-                ? "; each strategy run " + options.repeat + " times, the median shown"
-                : ""));
+            + (repeats > 1 ? "; each strategy run " + repeats + " times, the median shown" : ""));
     return new HtmlReport.Page(
         "fanout "
             + commandName()
@@ -228,14 +240,14 @@ final class Lab {
       List<String> failures = new ArrayList<>();
       for (String name : strategies) {
         Strategy strategy = Strategies.create(name, workload, strategyContext);
-        List<RunResult> repeats = new ArrayList<>();
-        for (int repeat = 1; repeat <= options.repeat; repeat++) {
+        List<RunResult> results = new ArrayList<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
           err.printf(
               "running %s with %s (%d tasks%s)...%n",
               workload.name(),
               name,
               workload.size(),
-              options.repeat > 1 ? ", run " + repeat + " of " + options.repeat : "");
+              repeats > 1 ? ", run " + repeat + " of " + repeats : "");
           err.flush();
           RunResult run;
           try (ProgressBar progress =
@@ -251,7 +263,7 @@ final class Lab {
             err.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
             break;
           }
-          repeats.add(run);
+          results.add(run);
           err.printf(
               "  %s/%s: %s, %d ok, %d failed%n",
               workload.name(),
@@ -261,8 +273,8 @@ final class Lab {
               run.failed());
           err.flush();
         }
-        if (!repeats.isEmpty()) {
-          runs.add(repeats);
+        if (!results.isEmpty()) {
+          runs.add(results);
         }
       }
       return new WorkloadReport(
@@ -295,7 +307,7 @@ final class Lab {
       settings.put("latencyMs", options.latencyMs);
       settings.put("jitterMs", options.jitterMs);
       settings.put("warmup", !options.noWarmup);
-      settings.put("repeat", options.repeat);
+      settings.put("repeat", repeats);
       return settings;
     }
 

@@ -114,11 +114,10 @@ public final class RunOptions {
   @Option(
       names = "--repeat",
       paramLabel = "N",
-      defaultValue = "1",
       description =
           "Run each strategy N times; report the median run and the spread of the wall times"
-              + " (default: ${DEFAULT-VALUE}).")
-  int repeat;
+              + " (default: 1; for advise 3).")
+  Integer repeat;
 
   @Option(
       names = "--no-warmup",
@@ -135,7 +134,9 @@ public final class RunOptions {
     if (workers != null) {
       requireRange("--workers", workers, 1, 4096);
     }
-    requireRange("--repeat", repeat, 1, 100);
+    if (repeat != null) {
+      requireRange("--repeat", repeat, 1, 100);
+    }
     requireRange("--latency-ms", latencyMs, 0, 60_000);
     requireRange("--jitter-ms", jitterMs, 0, 60_000);
     if (maxInstances != null) {
@@ -170,6 +171,11 @@ public final class RunOptions {
       throw new IllegalArgumentException(
           "--origin must be an http(s) URL like http://127.0.0.1:8080, got '" + origin + "'");
     }
+  }
+
+  /** How many times each strategy runs: --repeat, else {@code fallback}. */
+  int repeatOr(int fallback) {
+    return repeat == null ? fallback : repeat;
   }
 
   int tasksOrDefault() {

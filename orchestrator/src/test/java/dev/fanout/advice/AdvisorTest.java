@@ -34,6 +34,11 @@ class AdvisorTest {
   }
 
   private static RunSummary run(String strategy, double wall, List<Double> startup, boolean fail) {
+    return run(strategy, wall, List.of(wall), startup, fail);
+  }
+
+  private static RunSummary run(
+      String strategy, double wall, List<Double> samples, List<Double> startup, boolean fail) {
     TaskRecord task =
         new TaskRecord(
             0,
@@ -45,7 +50,7 @@ class AdvisorTest {
             wall,
             null);
     RunResult result = new RunResult("w", strategy, 1, 1, wall, startup, List.of(task));
-    return new RunSummary(result, List.of(wall), null, wall, 1);
+    return new RunSummary(result, samples, null, wall, 1);
   }
 
   @Test
@@ -131,6 +136,28 @@ class AdvisorTest {
 
     assertThat(Advisor.judge(threads, List.of(run("virtual", 20, List.of(), false))).outcome())
         .isEqualTo(Verdict.Outcome.NOT_RUN);
+  }
+
+  @Test
+  void judge_callsItATieWhenTheRepeatsOverlap() {
+    Advice virtual = Advisor.advise(sample(2, 10, 0.1), UnitKind.IO, 2, 2, 0);
+
+    // Median 130 against 100 (30% slower), but virtual's best run beat async's worst.
+    Verdict overlapping =
+        Advisor.judge(
+            virtual,
+            List.of(
+                run("async", 100, List.of(90.0, 100.0, 140.0), List.of(), false),
+                run("virtual", 130, List.of(120.0, 130.0, 200.0), List.of(), false)));
+    assertThat(overlapping.outcome()).isEqualTo(Verdict.Outcome.TIED);
+
+    Verdict apart =
+        Advisor.judge(
+            virtual,
+            List.of(
+                run("async", 100, List.of(90.0, 100.0, 110.0), List.of(), false),
+                run("virtual", 130, List.of(120.0, 130.0, 200.0), List.of(), false)));
+    assertThat(apart.outcome()).isEqualTo(Verdict.Outcome.LOST);
   }
 
   @Test

@@ -261,6 +261,14 @@ class CliTest {
   }
 
   @Test
+  void adviceLines_wrapAtTheWidthWithHangingIndent() {
+    String wrapped = AdviseCommand.wrap("aaa bbb ccc ddd eee", "  ", 10);
+
+    assertThat(wrapped).isEqualTo("  aaa bbb\n    ccc\n    ddd\n    eee");
+    assertThat(AdviseCommand.wrap("short", "", 100)).isEqualTo("short");
+  }
+
+  @Test
   void defaultHtml_isUnderTheProjectsIgnoredDirectoryAndNeverOverwrites() throws Exception {
     LocalDateTime at = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
 

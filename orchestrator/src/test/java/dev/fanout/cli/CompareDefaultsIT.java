@@ -2,9 +2,12 @@ package dev.fanout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.report.html.Chromium;
+import dev.fanout.report.html.RenderedReport;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The main job end to end: the packaged CLI's {@code compare} with no options but --json, in a
- * child JVM, gives exact results for all seven workloads under all six strategies, the lambda
- * fan-out to the local Lambda service included.
+ * The main job end to end: the packaged CLI's {@code compare} with no options but --json and
+ * --html, in a child JVM, gives exact results for all seven workloads under all six strategies, the
+ * lambda fan-out to the local Lambda service included, and a report Chromium draws whole.
  */
 class CompareDefaultsIT {
   private static final List<String> POKEMON =
@@ -50,10 +54,12 @@ class CompareDefaultsIT {
   @TempDir static Path temp;
   private static JsonNode runs;
   private static String stdout;
+  private static Path html;
 
   @BeforeAll
   static void compare() throws IOException, InterruptedException {
     Path json = temp.resolve("out.json");
+    html = temp.resolve("report.html");
     Path images = temp.resolve("images");
     Path out = temp.resolve("stdout.txt");
     Process process =
@@ -65,6 +71,8 @@ class CompareDefaultsIT {
                 "compare",
                 "--json",
                 json.toString(),
+                "--html",
+                html.toString(),
                 "--image-dir",
                 images.toString())
             .redirectOutput(out.toFile())
@@ -87,6 +95,24 @@ class CompareDefaultsIT {
     }
     assertThat(pairs).hasSize(42);
     assertThat(stdout).contains("download: 160 tasks").contains("powerloop: 20 tasks");
+  }
+
+  @Test
+  void htmlReport_drawsOneTimingDiagramPerStrategyPerWorkload_inChromium() throws IOException {
+    assertThat(stdout).contains("HTML report: " + html);
+    System.out.printf(
+        "CompareDefaultsIT: the default comparison's HTML report is %,d bytes%n", Files.size(html));
+    Optional<Path> binary = Chromium.find();
+    assumeTrue(binary.isPresent(), Chromium.MISSING);
+    try (Chromium chromium = Chromium.start(binary.get(), temp.resolve("chromium"), 1280, 1600)) {
+      chromium.load(html);
+
+      RenderedReport rendered = RenderedReport.read(chromium);
+      assertThat(rendered.runs()).hasSize(42);
+      rendered.assertMatches(runs);
+      assertThat(chromium.errors()).isEmpty();
+      chromium.screenshot(Path.of("target", "browser", "compare-defaults.png"), null);
+    }
   }
 
   @Test

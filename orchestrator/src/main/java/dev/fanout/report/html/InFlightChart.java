@@ -92,7 +92,11 @@ final class InFlightChart {
     double sliceWidth = axis.width() / SLICES;
     for (int k = 0; k < SLICES; k++) {
       double y = bottom - peaks[k] / scale * HEIGHT;
-      path.append("V").append(Html.px(y)).append("h").append(Html.px(sliceWidth));
+      // Absolute x: relative steps would add up each one's rounding across the width.
+      path.append("V")
+          .append(Html.px(y))
+          .append("H")
+          .append(Html.px(axis.left() + (k + 1) * sliceWidth));
     }
     path.append("V").append(Html.px(bottom)).append("Z");
     svg.append("<path class=\"inflight-area\" d=\"").append(path).append("\"/>");
