@@ -51,7 +51,8 @@ public final class Advisor {
     Advice.Bound bound;
     int n = sample.tasks().size();
     if (measured && wall > 0) {
-      double share = cpu / wall;
+      // CPU time can edge past wall time by the two clocks' rounding: a share is at most 1.
+      double share = Math.min(1, cpu / wall);
       bound = share >= CPU_BOUND_SHARE ? Advice.Bound.CPU : Advice.Bound.IO;
       reasons.add(
           String.format(

@@ -4,7 +4,6 @@ import dev.fanout.advice.Advice;
 import dev.fanout.advice.Advisor;
 import dev.fanout.advice.Verdict;
 import dev.fanout.plan.Workload;
-import dev.fanout.plan.Workloads;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.Strategies;
@@ -39,13 +38,7 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(
-      names = {"--workload", "-w"},
-      required = true,
-      paramLabel = "W",
-      description = "The workload: ${COMPLETION-CANDIDATES}.",
-      completionCandidates = CompareCommand.WorkloadNames.class)
-  String workload;
+  @Mixin OneWorkload workload;
 
   @Option(
       names = {"--strategies", "-s"},
@@ -71,8 +64,7 @@ final class AdviseCommand implements Callable<Integer> {
     if (sample < 1 || sample > 1000) {
       throw new IllegalArgumentException("--sample must be from 1 to 1000, got " + sample);
     }
-    String name =
-        CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES).getFirst();
+    String name = workload.name();
     List<String> alternatives =
         CompareCommand.checked("--strategies", strategies, Strategies.NAMES);
     PrintWriter out = spec.commandLine().getOut();

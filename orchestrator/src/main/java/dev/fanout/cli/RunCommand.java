@@ -1,6 +1,5 @@
 package dev.fanout.cli;
 
-import dev.fanout.plan.Workloads;
 import dev.fanout.strategy.Strategies;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,13 +19,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Option(
-      names = {"--workload", "-w"},
-      required = true,
-      paramLabel = "W",
-      description = "The workload: ${COMPLETION-CANDIDATES}.",
-      completionCandidates = CompareCommand.WorkloadNames.class)
-  String workload;
+  @Mixin OneWorkload workload;
 
   @Option(
       names = {"--strategy", "-s"},
@@ -39,8 +32,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    List<String> workloads =
-        CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES);
+    List<String> workloads = List.of(workload.name());
     List<String> strategies =
         CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
     return new Lab(

@@ -110,7 +110,8 @@ public final class ConsoleTable {
     return notes.toString();
   }
 
-  static String kindName(UnitKind kind) {
+  /** How the report names a kind of work: CPU-bound, I/O-bound, waiting, shared state. */
+  public static String kindName(UnitKind kind) {
     return switch (kind) {
       case CPU -> "CPU-bound";
       case IO -> "I/O-bound";

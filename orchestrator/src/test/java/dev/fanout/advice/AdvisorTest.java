@@ -78,6 +78,13 @@ class AdvisorTest {
   }
 
   @Test
+  void cpuTimeRoundedPastWallTime_countsAsAllCpu() {
+    Advice advice = Advisor.advise(sample(2, 10, 10.02), UnitKind.CPU, 2, 2, 0);
+
+    assertThat(advice.reasons().getFirst()).contains("100% of the time on the CPU and 0% waiting");
+  }
+
+  @Test
   void theBoundary_isHalfTheTime() {
     assertThat(Advisor.advise(sample(2, 10, 5.0), UnitKind.IO, 2, 2, 0).bound())
         .isEqualTo(Advice.Bound.CPU);

@@ -4,6 +4,7 @@ import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
+import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.units.UnitKind;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class HtmlReport {
         .append("</h2><p class=\"meta\">")
         .append(report.tasks())
         .append(" tasks · ")
-        .append(kindName(report.kind()))
+        .append(ConsoleTable.kindName(report.kind()))
         .append(" · ")
         .append(Html.text(report.source()))
         .append("</p>\n");
@@ -367,15 +368,6 @@ public final class HtmlReport {
           .append(String.format(Locale.ROOT, "est. $%.6f", run.lambda().costUsd()));
     }
     return notes.toString();
-  }
-
-  private static String kindName(UnitKind kind) {
-    return switch (kind) {
-      case CPU -> "CPU-bound";
-      case IO -> "I/O-bound";
-      case WAIT -> "waiting";
-      case STATE -> "shared state";
-    };
   }
 
   private static String anchor(String name) {

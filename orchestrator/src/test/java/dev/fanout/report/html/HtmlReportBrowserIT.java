@@ -90,15 +90,7 @@ class HtmlReportBrowserIT {
   @Test
   void taskText_neverBecomesMarkupInTheBrowser(@TempDir Path temp) {
     String nasty = "<script>window.hacked=1</script><img src=x onerror=\"window.hacked=2\">";
-    RunResult run =
-        new RunResult(
-            "download",
-            "threads",
-            1,
-            1,
-            10,
-            List.of(),
-            List.of(Runs.failed(0, "thread-1", 0, 5, nasty), Runs.ok(1, "thread-1", 5, 9, 1.0)));
+    RunResult run = Runs.withFailure("thread-1", nasty);
     Path page = temp.resolve("nasty.html");
     HtmlReport.write(
         page,

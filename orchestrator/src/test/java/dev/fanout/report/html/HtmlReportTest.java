@@ -84,15 +84,7 @@ class HtmlReportTest {
   @Test
   void textFromTasks_isEscapedWherever_itGoes() {
     String nasty = "</title><script>alert(1)</script><img src=x onerror=alert(2)> & \u0001 \"'";
-    RunResult run =
-        new RunResult(
-            "download",
-            "threads",
-            2,
-            2,
-            10,
-            List.of(),
-            List.of(Runs.failed(0, "thread-1<u>", 0, 5, nasty), Runs.ok(1, "thread-2", 0, 4, 1.0)));
+    RunResult run = Runs.withFailure("thread-1<u>", nasty);
 
     String html =
         HtmlReport.render(Runs.page(), List.of(Runs.report("download", UnitKind.IO, List.of(run))));

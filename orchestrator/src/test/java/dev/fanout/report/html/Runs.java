@@ -72,6 +72,20 @@ final class Runs {
         records);
   }
 
+  /**
+   * Two tasks on two threads, the first failed with {@code message}, its lane named {@code lane}.
+   */
+  static RunResult withFailure(String lane, String message) {
+    return new RunResult(
+        "download",
+        "threads",
+        2,
+        2,
+        10,
+        List.of(),
+        List.of(failed(0, lane, 0, 5, message), ok(1, "thread-2", 0, 4, 1.0)));
+  }
+
   /** Every task in flight at once on one lane, as on the event loop. */
   static RunResult loop(int tasks, double millis) {
     List<TaskRecord> records = new ArrayList<>();

@@ -1,0 +1,21 @@
+package dev.fanout.cli;
+
+import dev.fanout.plan.Workloads;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The --workload option of the commands that take exactly one workload (run, advise). */
+final class OneWorkload {
+  @Option(
+      names = {"--workload", "-w"},
+      required = true,
+      paramLabel = "W",
+      description = "The workload: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = CompareCommand.WorkloadNames.class)
+  String workload;
+
+  /** The workload's name; an unknown one is a usage error naming the known ones. */
+  String name() {
+    return CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES).getFirst();
+  }
+}
