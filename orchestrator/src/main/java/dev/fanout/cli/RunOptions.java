@@ -1,6 +1,8 @@
 package dev.fanout.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -154,6 +156,9 @@ public final class RunOptions {
     if (html != null && noHtml) {
       throw new IllegalArgumentException("--html and --no-html exclude each other: choose one");
     }
+    if (html != null) {
+      requireWritable("--html", html);
+    }
     if (endpoint != null && aws) {
       throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
     }
@@ -184,6 +189,26 @@ public final class RunOptions {
 
   int workersOrDefault() {
     return workers == null ? 0 : workers;
+  }
+
+  /** Fails before any run, not after them all, when the report could not be written. */
+  private static void requireWritable(String option, Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          option + ": cannot create the directory " + parent + " for " + file + ": " + e);
+    }
+    if (Files.isDirectory(file) || !Files.isWritable(parent)) {
+      throw new IllegalArgumentException(
+          option
+              + ": cannot write "
+              + file
+              + (Files.isDirectory(file)
+                  ? ": it is a directory; give a file name"
+                  : ": the directory is not writable"));
+    }
   }
 
   private static void requireRange(String option, int value, int min, int max) {

@@ -53,6 +53,8 @@ class CliTest {
         "compare --endpoint file:///x | --endpoint | file:///x",
         "compare --max-instances 0 | --max-instances | 0",
         "compare --html x.html --no-html | --no-html | --html",
+        "compare --html /proc/no/report.html | --html | /proc/no/report.html",
+        "run --workload fib --strategy threads --html /tmp | --html | directory",
         "advise --workload fib --sample 0 | --sample | 0",
         "advise --workload mining | --workload | mining",
       })
