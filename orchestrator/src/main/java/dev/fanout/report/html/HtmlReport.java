@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.DoubleStream;
 
 /**
  * The comparison as one self-contained HTML page: per workload the table, speedup and efficiency
@@ -231,36 +234,31 @@ public final class HtmlReport {
   private static void lambda(StringBuilder html, RunResult run) {
     RunResult.LambdaRun lambda = run.lambda();
     List<LambdaFacts> facts =
-        run.tasks().stream().map(TaskRecord::lambda).filter(f -> f != null).toList();
+        run.tasks().stream().map(TaskRecord::lambda).filter(Objects::nonNull).toList();
     List<LambdaFacts> cold = facts.stream().filter(LambdaFacts::coldStart).toList();
-    double initSum =
-        cold.stream().mapToDouble(f -> f.initMillis() == null ? 0 : f.initMillis()).sum();
-    double initMax =
-        cold.stream().mapToDouble(f -> f.initMillis() == null ? 0 : f.initMillis()).max().orElse(0);
-    double billed =
-        facts.stream().mapToDouble(f -> f.billedMillis() == null ? 0 : f.billedMillis()).sum();
-    double handler =
-        facts.stream().mapToDouble(f -> f.durationMillis() == null ? 0 : f.durationMillis()).sum();
+    double initSum = values(cold, LambdaFacts::initMillis).sum();
+    double initMax = values(cold, LambdaFacts::initMillis).max().orElse(0);
+    double billed = values(facts, LambdaFacts::billedMillis).sum();
+    double handler = values(facts, LambdaFacts::durationMillis).sum();
     double roundTrips =
         run.tasks().stream()
             .filter(t -> t.lambda() != null)
             .mapToDouble(TaskRecord::durationMillis)
             .sum();
     long throttledTasks = facts.stream().filter(f -> f.attempts() > 1).count();
-    int maxMemory =
-        facts.stream().mapToInt(f -> f.maxMemoryMB() == null ? 0 : f.maxMemoryMB()).max().orElse(0);
-    int memorySize =
-        facts.stream()
-            .mapToInt(f -> f.memorySizeMB() == null ? 0 : f.memorySizeMB())
-            .max()
-            .orElse(0);
-    boolean local = lambda.target().startsWith("local emulation");
-    html.append("<div class=\"lambda\"><p><span class=\"badge ")
-        .append(local ? "badge-local" : "badge-remote")
-        .append("\">")
-        .append(local ? "local emulation, not AWS" : "remote Lambda")
-        .append("</span> ")
-        .append(Html.text(lambda.target()))
+    long maxMemory = Math.round(values(facts, LambdaFacts::maxMemoryMB).max().orElse(0));
+    long memorySize = Math.round(values(facts, LambdaFacts::memorySizeMB).max().orElse(0));
+    String target = lambda.target();
+    String badge =
+        target.startsWith("local emulation")
+            ? "<span class=\"badge badge-local\">local emulation, not AWS</span> "
+            : target.startsWith("AWS Lambda")
+                ? "<span class=\"badge badge-remote\">AWS</span> "
+                : "<span class=\"badge badge-local\">Lambda endpoint</span> ";
+    boolean local = target.startsWith("local emulation");
+    html.append("<div class=\"lambda\"><p>")
+        .append(badge)
+        .append(Html.text(target))
         .append("</p><dl>");
     item(html, "invocations", facts.size() + " of " + run.tasks().size() + " tasks answered");
     item(
@@ -295,6 +293,11 @@ public final class HtmlReport {
                     + " for the reported durations."
                 : "Billed time and cost are estimated from the REPORT lines at on-demand prices.")
         .append("</p></div>");
+  }
+
+  /** A REPORT-line field over the invocations that reported it. */
+  private static DoubleStream values(List<LambdaFacts> facts, Function<LambdaFacts, Number> field) {
+    return facts.stream().map(field).filter(Objects::nonNull).mapToDouble(Number::doubleValue);
   }
 
   private static void item(StringBuilder html, String term, String value) {

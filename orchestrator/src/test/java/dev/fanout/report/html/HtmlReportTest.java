@@ -135,6 +135,25 @@ class HtmlReportTest {
   }
 
   @Test
+  void lambda_onAwsSaysSo() {
+    RunResult run =
+        new RunResult(
+            "fib",
+            "lambda",
+            1,
+            1,
+            60,
+            List.of(),
+            List.of(Runs.lambda(0, "instance 1", 0, 60, false, 1)),
+            new RunResult.LambdaRun("AWS Lambda in eu-west-1", 0, 0.000001));
+
+    Element section = run(render(Runs.report("fib", UnitKind.CPU, List.of(run))), "fib", "lambda");
+
+    assertThat(section.selectFirst(".badge").text()).isEqualTo("AWS");
+    assertThat(section.text()).contains("AWS Lambda in eu-west-1").doesNotContain("child JVMs");
+  }
+
+  @Test
   void tenThousandTasks_areDrawnAsOccupancyAndSaySo() {
     List<RunResult> runs =
         List.of(
