@@ -155,14 +155,7 @@ class HtmlReportTest {
 
   @Test
   void tenThousandTasks_areDrawnAsOccupancyAndSaySo() {
-    List<RunResult> runs =
-        List.of(
-            Runs.pool("sequential", 10_000, 1, 2, 0.05),
-            Runs.pool("threads", 10_000, 5, 2, 0.05),
-            Runs.loop(10_000, 50),
-            Runs.virtual(10_000, 50),
-            Runs.pool("processes", 10_000, 2, 2, 0.05),
-            Runs.pool("lambda", 10_000, 100, 2, null));
+    List<RunResult> runs = Runs.tenThousandTasksEach();
 
     String html =
         HtmlReport.render(Runs.page(), List.of(Runs.report("download", UnitKind.IO, runs)));

@@ -105,6 +105,17 @@ final class Runs {
         "download", "virtual", tasks, tasks, millis + tasks * 0.01, List.of(), records);
   }
 
+  /** Six runs of 10,000 downloads each, one per strategy, too many for a bar per task. */
+  static List<RunResult> tenThousandTasksEach() {
+    return List.of(
+        pool("sequential", 10_000, 1, 2, 0.05),
+        pool("threads", 10_000, 5, 2, 0.05),
+        loop(10_000, 50),
+        virtual(10_000, 50),
+        pool("processes", 10_000, 2, 2, 0.05),
+        pool("lambda", 10_000, 100, 2, null));
+  }
+
   static WorkloadReport report(String workload, UnitKind kind, List<RunResult> runs) {
     List<List<RunResult>> repeats = runs.stream().map(List::of).toList();
     List<RunSummary> summaries = RunSummary.of(kind, repeats, 2);
