@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
     version = "fanout 0.1.0",
     description = {
       "A Java concurrency lab: the same units of work run sequentially, on threads, on one event"
-          + " loop, on virtual threads and on worker JVMs, measured side by side."
+          + " loop, on virtual threads, on worker JVMs and as Lambda functions, measured side by"
+          + " side."
     },
     subcommands = {
       CompareCommand.class,
@@ -51,7 +53,10 @@ public final class FanoutMain implements Runnable {
 
   @Override
   public void run() {
+    List<String> commands =
+        spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: compare, run or origin (try 'fanout help')");
+        spec.commandLine(),
+        "name a command: " + String.join(", ", commands) + " (try 'fanout help')");
   }
 }

@@ -66,8 +66,13 @@ class CliTest {
   }
 
   @Test
-  void noCommand_isBadUsage() {
-    assertThat(fanout().exit()).isEqualTo(2);
+  void noCommand_isBadUsageListingEveryCommand() {
+    Result result = fanout();
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("name a command: compare, run, advise, origin, lambda, bank")
+        .doesNotContain("help,");
   }
 
   @Test
