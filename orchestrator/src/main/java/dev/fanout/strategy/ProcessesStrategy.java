@@ -201,6 +201,9 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
             "-XX:-UsePerfData",
             "-Xlog:disable",
             "-Xlog:all=error:stderr",
+            // A stale archive (the jar was rebuilt) is an error to the JVM, which then runs without
+            // it and the first worker writes a new one: nothing for the user to do.
+            "-Xlog:cds=off:stderr",
             "-XX:+AutoCreateSharedArchive",
             "-XX:SharedArchiveFile=" + archiveFor(javaHome, classPath)));
     command.add("-cp");
