@@ -224,15 +224,39 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     return copy;
   }
 
+  /**
+   * The archive of this JVM and class path, named after the class path's files as built: the JVM
+   * will not use an archive whose jars changed since, nor (seen on JDK 25) write a new one over it,
+   * so a rebuilt jar gets a new archive, and the archives of earlier builds are removed.
+   */
   private static Path archiveFor(String javaHome, String classPath) {
-    String key = javaHome + "|" + System.getProperty("java.vm.version") + "|" + classPath;
-    String hash = HexFormat.of().toHexDigits(key.hashCode());
+    String jvm = javaHome + "|" + System.getProperty("java.vm.version") + "|" + classPath;
+    StringBuilder build = new StringBuilder();
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      try {
+        Path file = Path.of(entry);
+        build.append(Files.size(file)).append('@').append(Files.getLastModifiedTime(file));
+      } catch (IOException | RuntimeException e) {
+        build.append("?"); // a missing entry: the JVM will not use the archive anyway
+      }
+      build.append('|');
+    }
+    HexFormat hex = HexFormat.of();
+    String prefix = "worker-" + hex.toHexDigits(jvm.hashCode()) + "-";
+    String name = prefix + hex.toHexDigits(build.toString().hashCode()) + ".jsa";
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "fanout-cds");
     try {
       Files.createDirectories(dir);
+      try (var earlier = Files.newDirectoryStream(dir, prefix + "*.jsa")) {
+        for (Path archive : earlier) {
+          if (!archive.getFileName().toString().equals(name)) {
+            Files.deleteIfExists(archive);
+          }
+        }
+      }
     } catch (IOException e) {
-      // Without a directory the JVM simply runs without the archive.
+      // Without the directory the JVM simply runs without the archive; a stale one only takes room.
     }
-    return dir.resolve("worker-" + hash + ".jsa");
+    return dir.resolve(name);
   }
 }
