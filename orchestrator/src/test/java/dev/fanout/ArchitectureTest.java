@@ -35,19 +35,34 @@ class ArchitectureTest {
   }
 
   @Test
+  void httpLoop_dependsOnNothingElseInTheProject() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.httploop..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.fanout.httploop..", "java..")
+        .because(
+            "the HTTP loop is a plain HTTP/1.1 server that the origin and the local Lambda"
+                + " service share, and knows neither")
+        .check(orchestrator);
+  }
+
+  @Test
   void localLambdaService_dependsOnNothingElseInTheProject() {
     classes()
         .that()
         .resideInAPackage("dev.fanout.locallambda..")
         .should()
         .onlyDependOnClassesThat(
-            JavaClass.Predicates.resideInAPackage("dev.fanout.locallambda..")
+            JavaClass.Predicates.resideInAnyPackage(
+                    "dev.fanout.locallambda..", "dev.fanout.httploop..")
                 .or(
                     JavaClass.Predicates.resideOutsideOfPackages(
                         "dev.fanout..", "com.amazonaws..")))
         .because(
-            "the local Lambda service stands alone (a server any Lambda client calls), and only"
-                + " its child JVMs run the Lambda runtime client")
+            "the local Lambda service stands alone (a server any Lambda client calls) on the"
+                + " shared HTTP loop, and only its child JVMs run the Lambda runtime client")
         .check(orchestrator);
   }
 

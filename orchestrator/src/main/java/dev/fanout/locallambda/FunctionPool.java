@@ -1,5 +1,7 @@
 package dev.fanout.locallambda;
 
+import dev.fanout.httploop.HttpLoop;
+import dev.fanout.httploop.HttpResponse;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.fanout.locallambda;
 
+import dev.fanout.httploop.HttpLoop;
 import java.util.concurrent.ScheduledFuture;
 
 /**

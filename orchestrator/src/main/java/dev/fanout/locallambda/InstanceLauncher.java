@@ -1,5 +1,6 @@
 package dev.fanout.locallambda;
 
+import dev.fanout.httploop.HttpLoop;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package dev.fanout.locallambda;
 
+import dev.fanout.httploop.HttpLoop;
+import dev.fanout.httploop.HttpRequest;
+import dev.fanout.httploop.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,6 +42,14 @@ final class InvokeApi implements HttpLoop.Handler {
   /** The ARN a function has here: account 000000000000 in the service's region. */
   static String arn(String region, String function) {
     return "arn:aws:lambda:" + region + ":" + SamTemplate.ACCOUNT_ID + ":function:" + function;
+  }
+
+  @Override
+  public HttpResponse failed(HttpRequest request, RuntimeException e) {
+    // The AWS SDKs read the error type from this header.
+    return HttpLoop.Handler.super
+        .failed(request, e)
+        .withHeader("x-amzn-ErrorType", "ServiceException");
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.fanout.locallambda;
 
+import dev.fanout.httploop.HttpLoop;
+import dev.fanout.httploop.HttpRequest;
+import dev.fanout.httploop.HttpResponse;
+
 /**
  * The Lambda Runtime API of one instance: its own endpoint, so every request on it comes from that
  * instance's runtime. It forwards the runtime's calls to the instance's {@link FunctionPool}.

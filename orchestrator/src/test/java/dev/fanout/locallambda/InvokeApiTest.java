@@ -2,6 +2,8 @@ package dev.fanout.locallambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanout.httploop.HttpRequest;
+import dev.fanout.httploop.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.fanout.locallambda;
+package dev.fanout.httploop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,14 +22,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A small HTTP/1.1 server on one selector thread, serving the Invoke API and every instance's
- * Runtime API. Written for the Runtime API's needs, which the JDK's HttpServer does not meet:
+ * A small HTTP/1.1 server on one selector thread, serving the local Lambda service's Invoke and
+ * Runtime APIs and the local origin. Written for needs the JDK's HttpServer does not meet:
  *
  * <ul>
  *   <li>each response (status line, headers and body) leaves in ONE write on a TCP_NODELAY socket:
@@ -40,16 +41,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>a client closing its connection while its request is unanswered is reported ({@link
  *       Handler#abandoned}): an instance that dies while its {@code GET /next} is pending must not
  *       be handed the next event;
- *   <li>listeners come and go (one per instance) on the same thread.
+ *   <li>listeners come and go (one per instance) on the same thread;
+ *   <li>work can be scheduled on the loop's thread for a later instant ({@link #schedule}), so that
+ *       thousands of delayed answers wait as entries in a queue, not as sleeping threads.
  * </ul>
  *
  * <p>It reads Content-Length and chunked bodies, answers {@code Expect: 100-continue}, keeps
  * connections alive, and answers pipelined requests in order (one at a time per connection).
  */
-final class HttpLoop implements AutoCloseable {
+public final class HttpLoop implements AutoCloseable {
   /** Handles the requests of one listener, on the loop's thread: it must not block. */
-  interface Handler {
+  public interface Handler {
     void handle(Exchange exchange);
+
+    /**
+     * The answer when {@link #handle} threw: a bug in the handler, reported as a 500 so that the
+     * client is not left waiting.
+     */
+    default HttpResponse failed(HttpRequest request, RuntimeException e) {
+      return HttpResponse.json(500, "{\"message\":\"internal error: " + e + "\"}");
+    }
 
     /** The client closed its connection before {@code exchange} was answered. */
     default void abandoned(Exchange exchange) {}
@@ -73,6 +84,8 @@ final class HttpLoop implements AutoCloseable {
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final int maxBodyBytes;
   private final Set<Listener> listeners = new HashSet<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private long timersScheduled;
   private volatile boolean running = true;
 
   private HttpLoop(Selector selector, String name, int maxBodyBytes) {
@@ -82,7 +95,7 @@ final class HttpLoop implements AutoCloseable {
   }
 
   /** Starts a loop whose requests may carry bodies of up to {@code maxBodyBytes}. */
-  static HttpLoop start(String threadName, int maxBodyBytes) {
+  public static HttpLoop start(String threadName, int maxBodyBytes) {
     try {
       HttpLoop loop = new HttpLoop(Selector.open(), threadName, maxBodyBytes);
       loop.thread.start();
@@ -98,7 +111,7 @@ final class HttpLoop implements AutoCloseable {
    *
    * @throws UncheckedIOException when the address cannot be bound
    */
-  Listener listen(InetSocketAddress address, Handler handler) {
+  public Listener listen(InetSocketAddress address, Handler handler) {
     try {
       ServerSocketChannel channel = ServerSocketChannel.open();
       try {
@@ -126,16 +139,30 @@ final class HttpLoop implements AutoCloseable {
   }
 
   /** Runs {@code task} on the loop's thread. */
-  void execute(Runnable task) {
+  public void execute(Runnable task) {
     tasks.add(task);
     selector.wakeup();
   }
 
-  boolean inLoop() {
+  /**
+   * Runs {@code task} on the loop's thread once {@link System#nanoTime()} reaches {@code
+   * deadlineNanos} (at once if it has), after the I/O that is ready then. Tasks due at the same
+   * instant run in the order they were scheduled. Tasks still waiting when the loop closes never
+   * run.
+   */
+  public void schedule(long deadlineNanos, Runnable task) {
+    if (inLoop()) {
+      timers.add(new Timer(deadlineNanos, timersScheduled++, task));
+    } else {
+      execute(() -> timers.add(new Timer(deadlineNanos, timersScheduled++, task)));
+    }
+  }
+
+  public boolean inLoop() {
     return Thread.currentThread() == thread;
   }
 
-  /** Closes every listener and connection and stops the thread. */
+  /** Closes every listener and connection and stops the thread; scheduled tasks never run. */
   @Override
   public void close() {
     if (!running) {
@@ -146,6 +173,7 @@ final class HttpLoop implements AutoCloseable {
           for (Listener listener : new ArrayList<>(listeners)) {
             listener.closeOnLoop();
           }
+          timers.clear();
           running = false;
         });
     try {
@@ -163,9 +191,9 @@ final class HttpLoop implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        selector.select();
+        select();
       } catch (IOException | RuntimeException e) {
-        LOG.log(Level.ERROR, "the local Lambda service's selector failed", e);
+        LOG.log(Level.ERROR, "the selector of " + thread.getName() + " failed", e);
         return;
       }
       runTasks();
@@ -189,28 +217,70 @@ final class HttpLoop implements AutoCloseable {
         } catch (CancelledKeyException e) {
           // Closed while its events were pending: nothing left to do for it.
         } catch (RuntimeException e) {
-          LOG.log(Level.ERROR, "the local Lambda service failed on a connection", e);
+          LOG.log(Level.ERROR, thread.getName() + " failed on a connection", e);
           if (key.attachment() instanceof Connection connection) {
             connection.close();
           }
         }
       }
       runTasks();
+      runDueTimers();
+    }
+  }
+
+  /** Waits for I/O, a task, or the next timer, whichever comes first. */
+  private void select() throws IOException {
+    Timer next = timers.peek();
+    if (next == null) {
+      selector.select();
+      return;
+    }
+    long left = next.deadlineNanos() - System.nanoTime();
+    if (left <= 0) {
+      selector.selectNow();
+    } else {
+      // The selector counts whole milliseconds: round up, so that a timer never runs early.
+      selector.select((left + 999_999) / 1_000_000);
     }
   }
 
   private void runTasks() {
     for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "a task of the local Lambda service failed", e);
-      }
+      run(task);
+    }
+  }
+
+  private void runDueTimers() {
+    long now = System.nanoTime();
+    for (Timer next = timers.peek();
+        next != null && next.deadlineNanos() - now <= 0;
+        next = timers.peek()) {
+      timers.poll();
+      run(next.task());
+    }
+  }
+
+  private void run(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "a task on " + thread.getName() + " failed", e);
+    }
+  }
+
+  /** A task due at a nanoTime; {@code sequence} keeps tasks due at once in scheduling order. */
+  private record Timer(long deadlineNanos, long sequence, Runnable task)
+      implements Comparable<Timer> {
+    @Override
+    public int compareTo(Timer other) {
+      // nanoTime values are compared by their difference: they may wrap around.
+      long difference = deadlineNanos - other.deadlineNanos;
+      return difference != 0 ? Long.signum(difference) : Long.compare(sequence, other.sequence);
     }
   }
 
   /** One bound address and its open connections. */
-  final class Listener implements AutoCloseable {
+  public final class Listener implements AutoCloseable {
     private final ServerSocketChannel channel;
     private final Handler handler;
     private final int port;
@@ -224,7 +294,7 @@ final class HttpLoop implements AutoCloseable {
       this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
-    int port() {
+    public int port() {
       return port;
     }
 
@@ -233,7 +303,7 @@ final class HttpLoop implements AutoCloseable {
      * (reporting them), then runs {@code then}, on the loop's thread; at once when the loop has
      * stopped.
      */
-    void probeThen(Runnable then) {
+    public void probeThen(Runnable then) {
       if (!running) {
         then.run();
         return;
@@ -420,9 +490,7 @@ final class HttpLoop implements AutoCloseable {
           } catch (RuntimeException e) {
             LOG.log(
                 Level.ERROR, "a handler failed on " + request.method() + " " + request.path(), e);
-            exchange.respond(
-                HttpResponse.json(500, "{\"message\":\"internal error: " + e + "\"}")
-                    .withHeader("x-amzn-ErrorType", "ServiceException"));
+            exchange.respond(listener.handler.failed(request, e));
           }
         }
       } finally {
@@ -565,7 +633,7 @@ final class HttpLoop implements AutoCloseable {
 
     private void reject(BadRequest e) {
       String json = "{\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
-      byte[] bytes = encode(HttpResponse.json(e.status, json), false);
+      byte[] bytes = encode(HttpResponse.json(e.status, json), false, true);
       closeAfterWrite = true;
       out.add(ByteBuffer.wrap(bytes));
       flush();
@@ -669,7 +737,7 @@ final class HttpLoop implements AutoCloseable {
   }
 
   /** One request and, once, its response; {@link #respond} may be called from any thread. */
-  final class Exchange {
+  public final class Exchange {
     private final Connection connection;
     private final HttpRequest request;
     private final boolean keepAlive;
@@ -681,24 +749,32 @@ final class HttpLoop implements AutoCloseable {
       this.keepAlive = keepAlive;
     }
 
-    HttpRequest request() {
+    public HttpRequest request() {
       return request;
     }
 
     /** The connection the request came on, as an opaque identity. */
-    Object connection() {
+    public Object connection() {
       return connection;
+    }
+
+    /**
+     * False once the connection is closed (by either side): an answer would go nowhere. Exact on
+     * the loop's thread; elsewhere it may lag.
+     */
+    public boolean open() {
+      return !connection.closed;
     }
 
     /**
      * Sends {@code response}; later calls are ignored. Returns at once: the bytes are written on
      * the loop's thread (right away when called on it).
      */
-    void respond(HttpResponse response) {
+    public void respond(HttpResponse response) {
       if (!answered.compareAndSet(false, true)) {
         return;
       }
-      byte[] bytes = encode(response, keepAlive);
+      byte[] bytes = encode(response, keepAlive, bodyAllowed());
       if (inLoop()) {
         connection.send(this, bytes, !keepAlive);
       } else {
@@ -711,11 +787,11 @@ final class HttpLoop implements AutoCloseable {
      * then runs {@code ifClosed} instead. For handing an event to a runtime whose process may have
      * died while it waited: the event must then go to another instance, not into a dead socket.
      */
-    void respondUnlessClosed(HttpResponse response, Runnable ifClosed) {
+    public void respondUnlessClosed(HttpResponse response, Runnable ifClosed) {
       if (!answered.compareAndSet(false, true)) {
         return;
       }
-      byte[] bytes = encode(response, keepAlive);
+      byte[] bytes = encode(response, keepAlive, bodyAllowed());
       Runnable attempt =
           () -> {
             if (connection.probeClosed()) {
@@ -730,10 +806,18 @@ final class HttpLoop implements AutoCloseable {
         execute(attempt);
       }
     }
+
+    /** An answer to HEAD has the headers of the answer to GET and never a body. */
+    private boolean bodyAllowed() {
+      return !request.method().equals("HEAD");
+    }
   }
 
-  /** Status line, headers, Content-Length and body in one array: one write. */
-  static byte[] encode(HttpResponse response, boolean keepAlive) {
+  /**
+   * Status line, headers, Content-Length and body in one array: one write. Without the body when
+   * {@code sendBody} is false (an answer to HEAD), with the Content-Length it would have.
+   */
+  static byte[] encode(HttpResponse response, boolean keepAlive, boolean sendBody) {
     StringBuilder head = new StringBuilder(256);
     head.append("HTTP/1.1 ")
         .append(response.status())
@@ -752,7 +836,7 @@ final class HttpLoop implements AutoCloseable {
     }
     head.append("\r\n");
     byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    if (!bodyAllowed || response.body().length == 0) {
+    if (!bodyAllowed || !sendBody || response.body().length == 0) {
       return headBytes;
     }
     byte[] all = Arrays.copyOf(headBytes, headBytes.length + response.body().length);

@@ -1,4 +1,4 @@
-package dev.fanout.locallambda;
+package dev.fanout.httploop;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -12,23 +12,23 @@ import java.util.Map;
  * @param headers by name, in order
  * @param body the whole body
  */
-record HttpResponse(int status, Map<String, String> headers, byte[] body) {
-  static final byte[] EMPTY = new byte[0];
+public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
+  public static final byte[] EMPTY = new byte[0];
 
-  HttpResponse {
+  public HttpResponse {
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  static HttpResponse of(int status, byte[] body) {
+  public static HttpResponse of(int status, byte[] body) {
     return new HttpResponse(status, Map.of(), body);
   }
 
-  static HttpResponse json(int status, String json) {
+  public static HttpResponse json(int status, String json) {
     return of(status, json.getBytes(StandardCharsets.UTF_8))
         .withHeader("Content-Type", "application/json");
   }
 
-  HttpResponse withHeader(String name, String value) {
+  public HttpResponse withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new HttpResponse(status, more, body);

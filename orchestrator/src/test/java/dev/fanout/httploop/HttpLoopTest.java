@@ -1,4 +1,4 @@
-package dev.fanout.locallambda;
+package dev.fanout.httploop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +37,21 @@ class HttpLoopTest {
               held.add(exchange);
               return;
             }
+            if (request.path().equals("/later")) {
+              // Answers after ?ms=N milliseconds, from a task scheduled on the loop.
+              long deadline =
+                  System.nanoTime()
+                      + 1_000_000L * Long.parseLong(request.queryParameter("ms").get());
+              loop.schedule(
+                  deadline,
+                  () ->
+                      exchange.respond(
+                          HttpResponse.of(
+                              200,
+                              ("late " + (System.nanoTime() - deadline >= 0) + " " + loop.inLoop())
+                                  .getBytes(StandardCharsets.UTF_8))));
+              return;
+            }
             String body = new String(request.body(), StandardCharsets.UTF_8);
             exchange.respond(
                 HttpResponse.of(
@@ -67,7 +82,9 @@ class HttpLoopTest {
   void encode_putsStatusHeadersLengthAndBodyInOneArray() {
     byte[] bytes =
         HttpLoop.encode(
-            HttpResponse.of(202, "ok".getBytes(StandardCharsets.UTF_8)).withHeader("A", "b"), true);
+            HttpResponse.of(202, "ok".getBytes(StandardCharsets.UTF_8)).withHeader("A", "b"),
+            true,
+            true);
 
     assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
         .isEqualTo("HTTP/1.1 202 Accepted\r\nA: b\r\nContent-Length: 2\r\n\r\nok");
@@ -161,6 +178,64 @@ class HttpLoopTest {
     exchange.respondUnlessClosed(HttpResponse.of(200, HttpResponse.EMPTY), fallback::countDown);
 
     assertThat(fallback.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void head_isAnsweredWithTheHeadersOfGetAndNoBody() throws IOException {
+    try (Socket socket = connect()) {
+      send(socket, "HEAD /h HTTP/1.1\r\n\r\nGET /g HTTP/1.1\r\n\r\n");
+
+      String head = readHead(socket.getInputStream());
+      assertThat(head).startsWith("HTTP/1.1 200").contains("Content-Length: 8\r\n");
+      // No body: the next bytes are the pipelined GET's answer.
+      assertThat(readResponse(socket.getInputStream()))
+          .startsWith("HTTP/1.1 200")
+          .endsWith("GET /g ");
+    }
+  }
+
+  @Test
+  void schedule_runsTasksOnTheLoopInDeadlineOrderAndNeverEarly() throws Exception {
+    BlockingQueue<String> ran = new LinkedBlockingQueue<>();
+    long now = System.nanoTime();
+    long[] offsetsMillis = {40, 10, 30, 10, 0, -5};
+    for (int i = 0; i < offsetsMillis.length; i++) {
+      long deadline = now + offsetsMillis[i] * 1_000_000;
+      String name = "t" + i;
+      loop.schedule(
+          deadline,
+          () -> ran.add(name + (System.nanoTime() - deadline >= 0 && loop.inLoop() ? "" : "!")));
+    }
+
+    String[] order = new String[offsetsMillis.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = ran.poll(5, TimeUnit.SECONDS);
+    }
+    // Equal deadlines keep their scheduling order; a past deadline runs at once.
+    assertThat(order).containsExactly("t5", "t4", "t1", "t3", "t2", "t0");
+  }
+
+  @Test
+  void scheduledAnswers_keepThePipelinedOrder() throws IOException {
+    try (Socket socket = connect()) {
+      send(socket, "GET /later?ms=30 HTTP/1.1\r\n\r\nGET /later?ms=0 HTTP/1.1\r\n\r\n");
+
+      assertThat(readResponse(socket.getInputStream())).endsWith("late true true");
+      assertThat(readResponse(socket.getInputStream())).endsWith("late true true");
+    }
+  }
+
+  @Test
+  void exchange_isNotOpenOnceTheClientHasGone() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "GET /hold HTTP/1.1\r\n\r\n");
+      HttpLoop.Exchange exchange = held.poll(5, TimeUnit.SECONDS);
+      assertThat(exchange.open()).isTrue();
+      socket.close();
+      assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("abandoned /hold");
+
+      assertThat(exchange.open()).isFalse();
+    }
   }
 
   private Socket connect() throws IOException {

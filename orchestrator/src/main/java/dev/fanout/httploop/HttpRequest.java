@@ -1,4 +1,4 @@
-package dev.fanout.locallambda;
+package dev.fanout.httploop;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +15,20 @@ import java.util.Optional;
  * @param headers by lower-case name; repeated headers joined with ", "
  * @param body the body, de-chunked
  */
-record HttpRequest(
+public record HttpRequest(
     String method, String path, String query, Map<String, String> headers, byte[] body) {
 
-  HttpRequest {
+  public HttpRequest {
     headers = Map.copyOf(headers);
   }
 
   /** A header's value; names are matched case-insensitively. */
-  Optional<String> header(String name) {
+  public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 
   /** A query parameter's decoded value. */
-  Optional<String> queryParameter(String name) {
+  public Optional<String> queryParameter(String name) {
     for (String pair : query.split("&")) {
       int equals = pair.indexOf('=');
       String key = equals < 0 ? pair : pair.substring(0, equals);
@@ -41,7 +41,7 @@ record HttpRequest(
   }
 
   /** Decodes %XX escapes as UTF-8, leaving '+' alone (it is a plus in a path). */
-  static String percentDecode(String text) {
+  public static String percentDecode(String text) {
     if (text.indexOf('%') < 0) {
       return text;
     }
