@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -507,20 +509,19 @@ public final class HttpLoop implements AutoCloseable {
         }
         return null;
       }
-      String text = new String(in, 0, end, StandardCharsets.ISO_8859_1);
-      String[] lines = text.split("\r\n");
-      String[] start = lines[0].split(" ");
+      List<String> lines = lines(new String(in, 0, end, StandardCharsets.ISO_8859_1));
+      String[] start = lines.get(0).split(" ");
       if (start.length != 3 || !start[2].startsWith("HTTP/1.")) {
-        throw new BadRequest(400, "malformed request line: " + lines[0]);
+        throw new BadRequest(400, "malformed request line: " + lines.get(0));
       }
       Map<String, String> headers = new LinkedHashMap<>();
-      for (int i = 1; i < lines.length; i++) {
-        int colon = lines[i].indexOf(':');
+      for (String line : lines.subList(1, lines.size())) {
+        int colon = line.indexOf(':');
         if (colon <= 0) {
-          throw new BadRequest(400, "malformed header line: " + lines[i]);
+          throw new BadRequest(400, "malformed header line: " + line);
         }
-        String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = lines[i].substring(colon + 1).trim();
+        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = line.substring(colon + 1).trim();
         headers.merge(name, value, (a, b) -> a + ", " + b);
       }
       String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
@@ -633,9 +634,8 @@ public final class HttpLoop implements AutoCloseable {
 
     private void reject(BadRequest e) {
       String json = "{\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
-      byte[] bytes = encode(HttpResponse.json(e.status, json), false, true);
       closeAfterWrite = true;
-      out.add(ByteBuffer.wrap(bytes));
+      Collections.addAll(out, encode(HttpResponse.json(e.status, json), false, true));
       flush();
     }
 
@@ -675,11 +675,11 @@ public final class HttpLoop implements AutoCloseable {
     }
 
     /** Queues one whole response for {@code exchange}; runs on the loop's thread. */
-    private void send(Exchange exchange, byte[] bytes, boolean close) {
+    private void send(Exchange exchange, ByteBuffer[] bytes, boolean close) {
       if (closed) {
         return;
       }
-      out.add(ByteBuffer.wrap(bytes));
+      Collections.addAll(out, bytes);
       if (outstanding == exchange) {
         outstanding = null;
       }
@@ -694,18 +694,25 @@ public final class HttpLoop implements AutoCloseable {
 
     private void flush() {
       while (!out.isEmpty()) {
-        ByteBuffer buffer = out.peek();
         try {
-          channel.write(buffer);
+          // One gathering write for all that is queued: a response's head and body, and the
+          // answers queued behind it, leave in one system call.
+          if (out.size() == 1) {
+            channel.write(out.peek());
+          } else {
+            channel.write(out.toArray(ByteBuffer[]::new));
+          }
         } catch (IOException e) {
           close();
           return;
         }
-        if (buffer.hasRemaining()) {
+        while (!out.isEmpty() && !out.peek().hasRemaining()) {
+          out.poll();
+        }
+        if (!out.isEmpty()) {
           key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
           return;
         }
-        out.poll();
       }
       if (closeAfterWrite) {
         close();
@@ -774,7 +781,7 @@ public final class HttpLoop implements AutoCloseable {
       if (!answered.compareAndSet(false, true)) {
         return;
       }
-      byte[] bytes = encode(response, keepAlive, bodyAllowed());
+      ByteBuffer[] bytes = encode(response, keepAlive, bodyAllowed());
       if (inLoop()) {
         connection.send(this, bytes, !keepAlive);
       } else {
@@ -791,7 +798,7 @@ public final class HttpLoop implements AutoCloseable {
       if (!answered.compareAndSet(false, true)) {
         return;
       }
-      byte[] bytes = encode(response, keepAlive, bodyAllowed());
+      ByteBuffer[] bytes = encode(response, keepAlive, bodyAllowed());
       Runnable attempt =
           () -> {
             if (connection.probeClosed()) {
@@ -814,10 +821,11 @@ public final class HttpLoop implements AutoCloseable {
   }
 
   /**
-   * Status line, headers, Content-Length and body in one array: one write. Without the body when
-   * {@code sendBody} is false (an answer to HEAD), with the Content-Length it would have.
+   * Status line, headers and Content-Length, then the body (not copied), to leave in one gathering
+   * write. Without the body when {@code sendBody} is false (an answer to HEAD), with the
+   * Content-Length it would have.
    */
-  static byte[] encode(HttpResponse response, boolean keepAlive, boolean sendBody) {
+  static ByteBuffer[] encode(HttpResponse response, boolean keepAlive, boolean sendBody) {
     StringBuilder head = new StringBuilder(256);
     head.append("HTTP/1.1 ")
         .append(response.status())
@@ -835,13 +843,26 @@ public final class HttpLoop implements AutoCloseable {
       head.append("Connection: close\r\n");
     }
     head.append("\r\n");
-    byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuffer headBytes = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     if (!bodyAllowed || !sendBody || response.body().length == 0) {
-      return headBytes;
+      return new ByteBuffer[] {headBytes};
     }
-    byte[] all = Arrays.copyOf(headBytes, headBytes.length + response.body().length);
-    System.arraycopy(response.body(), 0, all, headBytes.length, response.body().length);
-    return all;
+    return new ByteBuffer[] {headBytes, ByteBuffer.wrap(response.body())};
+  }
+
+  /** The lines of a request's head, split on CRLF, without trailing empty lines. */
+  private static List<String> lines(String head) {
+    List<String> lines = new ArrayList<>(16);
+    int from = 0;
+    for (int end = head.indexOf("\r\n"); end >= 0; end = head.indexOf("\r\n", from)) {
+      lines.add(head.substring(from, end));
+      from = end + 2;
+    }
+    lines.add(head.substring(from));
+    while (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
   }
 
   private static String reason(int status) {

@@ -166,12 +166,6 @@ class OriginServerTest {
   }
 
   @Test
-  void start_turnsOnTcpNoDelayUnlessTheUserChoseOtherwise() {
-    // Without it every response larger than 8 KB waits about 40 ms for a delayed ACK.
-    assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
-  }
-
-  @Test
   void health_isOk() throws Exception {
     HttpResponse<byte[]> health = get(URI.create(origin.baseUri() + "/health"));
 
