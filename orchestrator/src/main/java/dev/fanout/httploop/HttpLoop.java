@@ -29,6 +29,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A small HTTP/1.1 server on one selector thread, serving the local Lambda service's Invoke and
@@ -83,6 +85,20 @@ public final class HttpLoop implements AutoCloseable {
 
   private final Selector selector;
   private final Thread thread;
+
+  /**
+   * Wakes the selector when the next timer is due. The selector waits in whole milliseconds, so on
+   * its own it would run a timer up to a millisecond late; a parked thread wakes within tens of
+   * microseconds.
+   */
+  private final Thread alarm;
+
+  /** The nanoTime at which {@link #alarm} wakes the selector; {@link #NO_ALARM} for none. */
+  private final AtomicLong alarmAt = new AtomicLong(NO_ALARM);
+
+  /** No alarm set. A nanoTime could take this value only after centuries of uptime. */
+  private static final long NO_ALARM = Long.MIN_VALUE;
+
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final int maxBodyBytes;
   private final Set<Listener> listeners = new HashSet<>();
@@ -94,6 +110,7 @@ public final class HttpLoop implements AutoCloseable {
     this.selector = selector;
     this.maxBodyBytes = maxBodyBytes;
     this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
+    this.alarm = Thread.ofPlatform().name(name + "-alarm").daemon(true).unstarted(this::ringAlarms);
   }
 
   /** Starts a loop whose requests may carry bodies of up to {@code maxBodyBytes}. */
@@ -101,6 +118,7 @@ public final class HttpLoop implements AutoCloseable {
     try {
       HttpLoop loop = new HttpLoop(Selector.open(), threadName, maxBodyBytes);
       loop.thread.start();
+      loop.alarm.start();
       return loop;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a selector", e);
@@ -180,6 +198,8 @@ public final class HttpLoop implements AutoCloseable {
         });
     try {
       thread.join(5_000);
+      LockSupport.unpark(alarm);
+      alarm.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -240,9 +260,31 @@ public final class HttpLoop implements AutoCloseable {
     long left = next.deadlineNanos() - System.nanoTime();
     if (left <= 0) {
       selector.selectNow();
-    } else {
-      // The selector counts whole milliseconds: round up, so that a timer never runs early.
-      selector.select((left + 999_999) / 1_000_000);
+      return;
+    }
+    // The selector counts whole milliseconds: rounded up, so that a timer never runs early, and
+    // the alarm wakes it on time.
+    if (alarmAt.getAndSet(next.deadlineNanos()) != next.deadlineNanos()) {
+      LockSupport.unpark(alarm);
+    }
+    selector.select((left + 999_999) / 1_000_000);
+  }
+
+  /** The alarm thread: wakes the selector at each time the loop sets. */
+  private void ringAlarms() {
+    while (running) {
+      long at = alarmAt.get();
+      if (at == NO_ALARM) {
+        LockSupport.park(this);
+        continue;
+      }
+      long left = at - System.nanoTime();
+      if (left > 0) {
+        // Unparked early when the loop sets an earlier time.
+        LockSupport.parkNanos(this, left);
+      } else if (alarmAt.compareAndSet(at, NO_ALARM)) {
+        selector.wakeup();
+      }
     }
   }
 
