@@ -47,13 +47,16 @@ for _ in $(seq 1 300); do
 done
 [ -n "$base" ] || { echo "origin-wrk: the origin did not start; see $log" >&2; exit 1; }
 url="$base$path"
-loop_tid=$(grep -lx origin-http /proc/"$pid"/task/*/comm | head -1 | cut -d/ -f5)
+loop_tid=$( (grep -lx origin-http /proc/"$pid"/task/*/comm || true) | head -1 | cut -d/ -f5)
 
 process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# user + nice + system: the time spent in soft interrupts (loopback delivery) is left out.
-machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4; exit}' /proc/stat; }
+# user + nice + system + irq + softirq: a process's system time includes the interrupts that
+# came while it ran (loopback delivery), so they are counted here too.
+machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8; exit}' /proc/stat; }
 # The origin's HTTP loop thread: its time on a CPU and waiting for one (ns), from schedstat.
-loop_schedstat() { cat "/proc/$pid/task/$loop_tid/schedstat" 2>/dev/null || echo "0 0 0"; }
+loop_schedstat() {
+  if [ -n "$loop_tid" ]; then cat "/proc/$pid/task/$loop_tid/schedstat"; else echo "0 -1 0"; fi
+}
 
 echo "load generator: wrk $(wrk --version 2>&1 | awk 'NR==1{print $2}') in its own process," \
   "-t$threads -c$connections, $runs runs of ${seconds}s on a fresh wrk after a ${warmup}s warm-up"
@@ -86,12 +89,13 @@ for run in $(seq 1 "$runs"); do
       (v["p99"] - added) / 1000, (v["p999"] - added) / 1000, (v["max"] - added) / 1000,
       (o1 - o0) / hz * 1e6 / v["requests"], w * 1e6 / v["requests"],
       ((b1 - b0) - (o1 - o0)) / hz / v["seconds"] - w / v["seconds"], load1, v["errors"],
-      (wait1 - wait0) / 1e9 / v["seconds"]
+      wait1 < 0 ? -1 : (wait1 - wait0) / 1e9 / v["seconds"]
   }' >>"$results"
   tail -1 "$results" | awk -F'\t' '{
     printf "run %d: %.0f req/s, added ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $1, $2, $3, $4, $5, $6, $7
     printf " CPU a request: origin %.1f us, wrk %.1f us; other processes %.2f cores, load %s;", $8, $9, $10, $11
-    printf " origin loop thread runnable but waiting for a CPU %.0f ms a second; %d errors\n", $13 * 1000, $12
+    if ($13 >= 0) printf " origin loop thread runnable but waiting for a CPU %.0f ms a second;", $13 * 1000
+    printf " %d errors\n", $12
   }'
 done
 
@@ -103,6 +107,9 @@ for column in 2:req/s 3:p50 4:p90 5:p99 6:p99.9 7:max 8:origin_us/req 9:wrk_us/r
   name=${column#*:}
   tail -n +2 "$results" | cut -f"$index" | sort -g | awk -v name="$name" '
     { v[NR] = $1 }
-    END { printf "  %-14s %10.2f  [%.2f .. %.2f]\n", name, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
+    END {
+      if (v[1] < 0) exit # not measured (no origin-http thread)
+      printf "  %-14s %10.2f  [%.2f .. %.2f]\n", name, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR]
+    }'
 done
 echo "(added latency in ms; raw figures in $results)"

@@ -66,7 +66,6 @@ final class OriginHandler implements HttpLoop.Handler {
   @Override
   public void handle(HttpLoop.Exchange exchange) {
     long arrived = System.nanoTime();
-    inProgress.incrementAndGet();
     HttpRequest request = exchange.request();
     String method = request.method();
     String path = request.path();
@@ -86,6 +85,8 @@ final class OriginHandler implements HttpLoop.Handler {
       }
     }
     long deadline = arrived + delay.sampleNanos(ThreadLocalRandom.current());
+    // Counted once routed: a route that throws is answered by the loop, never by send().
+    inProgress.incrementAndGet();
     if (response.isDone()) {
       sendAt(deadline, exchange, response.resultNow(), arrived);
     } else {

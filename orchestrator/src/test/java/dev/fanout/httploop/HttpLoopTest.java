@@ -1,17 +1,19 @@
 package dev.fanout.httploop;
 
+import static dev.fanout.httploop.RawHttp.readHead;
+import static dev.fanout.httploop.RawHttp.readResponse;
+import static dev.fanout.httploop.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -255,6 +257,21 @@ class HttpLoopTest {
   }
 
   @Test
+  void close_endsTheLoopAndAlarmThreadsAndDropsScheduledTasks() {
+    HttpLoop closing = HttpLoop.start("closing-http", 1024);
+    List<String> ran = new CopyOnWriteArrayList<>();
+    closing.schedule(System.nanoTime() + 60_000_000_000L, () -> ran.add("later"));
+    closing.schedule(System.nanoTime() + 1_000_000L, () -> ran.add("soon"));
+    closing.execute(() -> ran.add("now"));
+
+    closing.close();
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().startsWith("closing-http"));
+    assertThat(ran).doesNotContain("later");
+  }
+
+  @Test
   void scheduledAnswers_keepThePipelinedOrder() throws IOException {
     try (Socket socket = connect()) {
       send(socket, "GET /later?ms=30 HTTP/1.1\r\n\r\nGET /later?ms=0 HTTP/1.1\r\n\r\n");
@@ -286,39 +303,5 @@ class HttpLoopTest {
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setSoTimeout(5_000);
     return socket;
-  }
-
-  private static void send(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
-  }
-
-  /** One response: its head, then Content-Length bytes of body. */
-  private static String readResponse(InputStream in) throws IOException {
-    String head = readHead(in);
-    int length = 0;
-    for (String line : head.split("\r\n")) {
-      if (line.toLowerCase().startsWith("content-length:")) {
-        length = Integer.parseInt(line.substring(15).trim());
-      }
-    }
-    return head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        break;
-      }
-      head.write(b);
-      String text = head.toString(StandardCharsets.ISO_8859_1);
-      if (text.endsWith("\r\n\r\n")) {
-        return text;
-      }
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
   }
 }

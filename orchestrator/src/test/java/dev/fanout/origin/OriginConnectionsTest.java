@@ -1,11 +1,11 @@
 package dev.fanout.origin;
 
+import static dev.fanout.httploop.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.fanout.httploop.RawHttp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +108,7 @@ class OriginConnectionsTest {
       send(socket, "HEAD /pages/dice HTTP/1.1\r\n\r\nGET /health HTTP/1.1\r\n\r\n");
 
       InputStream in = socket.getInputStream();
-      String head = Answer.readHead(in);
+      String head = RawHttp.readHead(in);
       assertThat(head).startsWith("HTTP/1.1 405").containsIgnoringCase("allow: GET");
       // No body: the next bytes are the answer to the pipelined GET.
       assertThat(Answer.read(in).body()).isEqualTo("ok");
@@ -191,17 +191,11 @@ class OriginConnectionsTest {
     return socket;
   }
 
-  private static void send(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
-  }
-
   /** One HTTP/1.1 answer as read from the socket: status, headers by lower-case name, body. */
   private record Answer(int status, Map<String, String> headers, String body) {
 
     static Answer read(InputStream in) throws IOException {
-      String head = readHead(in);
+      String head = RawHttp.readHead(in);
       String[] lines = head.split("\r\n");
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
@@ -217,20 +211,6 @@ class OriginConnectionsTest {
           Integer.parseInt(lines[0].split(" ")[1]),
           headers,
           new String(body, StandardCharsets.UTF_8));
-    }
-
-    static String readHead(InputStream in) throws IOException {
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      int matched = 0;
-      while (matched < 4) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("connection closed in the head: " + head);
-        }
-        head.write(b);
-        matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
-      }
-      return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     String header(String name) {

@@ -31,10 +31,11 @@ import java.util.concurrent.Future;
  *     [clients=20]
  * </pre>
  *
- * By default the origin and the client share this JVM, and so its virtual-thread scheduler. To keep
- * them apart, start the origin alone with {@code serve port=18080} in one JVM and run the client
- * with {@code target=http://127.0.0.1:18080} in another (it then asks for the latency with {@code
- * ?delay=}).
+ * By default the origin and the client share this JVM, its CPU time and its garbage collector. To
+ * keep them apart, start the origin alone with {@code serve port=18080} in one JVM and run the
+ * client with {@code target=http://127.0.0.1:18080} in another (it then asks for the latency with
+ * {@code ?delay=}). {@code scripts/bench origin} uses wrk instead when it is installed: the JDK's
+ * HttpClient costs several times the origin's CPU per request.
  */
 public final class OriginLoadBench {
 
