@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The origin's load check with wrk, for scripts/bench origin: starts `fanout origin` as its own
 # process, warms it up with one wrk run, then measures several runs, each on a fresh wrk:
-#   - added latency: wrk's latency percentiles (request written .. whole response read) minus the
-#     origin's latency. Each run's first round includes the clients' connection burst.
+#   - added latency as the clients see it: wrk's latency percentiles (request written .. whole
+#     response read) minus the origin's latency. Each run's first round includes the clients'
+#     connection burst, and wrk's own queueing is in it too.
+#   - added latency in the origin: its Server-Timing header (request read .. response written)
+#     minus the latency, collected by wrk-summary.lua from every response.
 #   - CPU per request: the origin process's CPU time (/proc/PID/stat) over the requests served,
 #     which holds up when other processes load the machine; wrk's the same way (the shell's timer).
 #   - the machine's load: the CPU that neither the origin nor wrk used during the run, and how long
@@ -35,6 +38,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((connections + 256)
 fi
 
 "$fanout" help >/dev/null # builds first when needed, so that the start below is quick
+: >"$log" # emptied here: the redirection below happens in the background, maybe after the read
 "$fanout" origin --port 0 --latency-ms "$latency_ms" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
@@ -64,7 +68,7 @@ echo "origin: $url (pid $pid, latency $latency_ms ms), $(nproc) cores; added = w
 wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$lua" "$url" >"$out/origin-wrk-warmup.txt"
 
 results="$out/origin-wrk.tsv"
-printf 'run\treq_per_s\tp50\tp90\tp99\tp999\tmax\torigin_us\twrk_us\tother_cores\tload1\terrors\tloop_wait\n' >"$results"
+printf 'run\treq_per_s\tp50\tp90\tp99\tp999\tmax\torigin_us\twrk_us\tother_cores\tload1\terrors\tloop_wait\tin_p50\tin_p90\tin_p99\tin_p999\tin_max\n' >"$results"
 for run in $(seq 1 "$runs"); do
   sleep 1
   load1=$(cut -d' ' -f1 /proc/loadavg)
@@ -84,15 +88,19 @@ for run in $(seq 1 "$runs"); do
     n = split(line, kv, /[ =]/)
     for (i = 2; i < n; i += 2) v[kv[i]] = kv[i + 1]
     added = lat * 1000
-    printf "%d\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f\t%.2f\t%s\t%d\t%.3f\n", run,
+    other = ((b1 - b0) - (o1 - o0)) / hz / v["seconds"] - w / v["seconds"]
+    printf "%d\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f\t%.2f\t%s\t%d\t%.3f", run,
       v["requests"] / v["seconds"], (v["p50"] - added) / 1000, (v["p90"] - added) / 1000,
       (v["p99"] - added) / 1000, (v["p999"] - added) / 1000, (v["max"] - added) / 1000,
       (o1 - o0) / hz * 1e6 / v["requests"], w * 1e6 / v["requests"],
-      ((b1 - b0) - (o1 - o0)) / hz / v["seconds"] - w / v["seconds"], load1, v["errors"],
-      wait1 < 0 ? -1 : (wait1 - wait0) / 1e9 / v["seconds"]
+      other < 0 ? 0 : other, load1, v["errors"], wait1 < 0 ? -1 : (wait1 - wait0) / 1e9 / v["seconds"]
+    printf "\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", (v["origin_p50"] - added) / 1000,
+      (v["origin_p90"] - added) / 1000, (v["origin_p99"] - added) / 1000,
+      (v["origin_p999"] - added) / 1000, (v["origin_max"] - added) / 1000
   }' >>"$results"
   tail -1 "$results" | awk -F'\t' '{
-    printf "run %d: %.0f req/s, added ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $1, $2, $3, $4, $5, $6, $7
+    printf "run %d: %.0f req/s; added ms as wrk sees it: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $1, $2, $3, $4, $5, $6, $7
+    printf " in the origin (Server-Timing): p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $14, $15, $16, $17, $18
     printf " CPU a request: origin %.1f us, wrk %.1f us; other processes %.2f cores, load %s;", $8, $9, $10, $11
     if ($13 >= 0) printf " origin loop thread runnable but waiting for a CPU %.0f ms a second;", $13 * 1000
     printf " %d errors\n", $12
@@ -101,8 +109,8 @@ done
 
 # Median and spread of the runs, figure by figure.
 echo "median [min .. max] of $runs runs:"
-for column in 2:req/s 3:p50 4:p90 5:p99 6:p99.9 7:max 8:origin_us/req 9:wrk_us/req 10:other_cores \
-  13:loop_wait_s/s; do
+for column in 2:req/s 3:p50 4:p90 5:p99 6:p99.9 7:max 14:origin_p50 15:origin_p90 16:origin_p99 \
+  17:origin_p99.9 18:origin_max 8:origin_us/req 9:wrk_us/req 10:other_cores 13:loop_wait_s/s; do
   index=${column%%:*}
   name=${column#*:}
   tail -n +2 "$results" | cut -f"$index" | sort -g | awk -v name="$name" '
@@ -112,4 +120,5 @@ for column in 2:req/s 3:p50 4:p90 5:p99 6:p99.9 7:max 8:origin_us/req 9:wrk_us/r
       printf "  %-14s %10.2f  [%.2f .. %.2f]\n", name, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR]
     }'
 done
-echo "(added latency in ms; raw figures in $results)"
+echo "(added latency in ms: p50..max as wrk sees it, origin_* in the origin's Server-Timing;"
+echo " raw figures in $results)"
