@@ -57,7 +57,7 @@ process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # user + nice + system + irq + softirq: a process's system time includes the interrupts that
 # came while it ran (loopback delivery), so they are counted here too.
 machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8; exit}' /proc/stat; }
-# The origin's HTTP loop thread: its time on a CPU and waiting for one (ns), from schedstat.
+# The origin's first HTTP loop thread: its time on a CPU and waiting for one (ns), from schedstat.
 loop_schedstat() {
   if [ -n "$loop_tid" ]; then cat "/proc/$pid/task/$loop_tid/schedstat"; else echo "0 -1 0"; fi
 }
@@ -102,7 +102,7 @@ for run in $(seq 1 "$runs"); do
     printf "run %d: %.0f req/s; added ms as wrk sees it: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $1, $2, $3, $4, $5, $6, $7
     printf " in the origin (Server-Timing): p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $14, $15, $16, $17, $18
     printf " CPU a request: origin %.1f us, wrk %.1f us; other processes %.2f cores, load %s;", $8, $9, $10, $11
-    if ($13 >= 0) printf " origin loop thread runnable but waiting for a CPU %.0f ms a second;", $13 * 1000
+    if ($13 >= 0) printf " first origin loop thread runnable but waiting for a CPU %.0f ms a second;", $13 * 1000
     printf " %d errors\n", $12
   }'
 done

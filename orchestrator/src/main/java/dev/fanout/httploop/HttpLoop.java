@@ -47,7 +47,8 @@ import java.util.concurrent.locks.LockSupport;
  *       be handed the next event;
  *   <li>listeners come and go (one per instance) on the same thread;
  *   <li>work can be scheduled on the loop's thread for a later instant ({@link #schedule}), so that
- *       thousands of delayed answers wait as entries in a queue, not as sleeping threads.
+ *       thousands of delayed answers wait as entries in a queue, not as sleeping threads;
+ *   <li>several loops can serve one port ({@link #share}), a thread per core.
  * </ul>
  *
  * <p>It reads Content-Length and chunked bodies, answers {@code Expect: 100-continue}, keeps
@@ -155,6 +156,22 @@ public final class HttpLoop implements AutoCloseable {
               + e.getMessage()
               + "): pick another port, or 0 for any free one",
           e);
+    }
+  }
+
+  /**
+   * Serves the address that {@code shared} (a listener of another loop) is bound to, on this loop's
+   * thread as well: each connection stays on the loop that accepted it first, so that several loops
+   * (one per core) share one port and its load. Closing any of the listeners closes the socket they
+   * share; each closes its own connections.
+   */
+  public Listener share(Listener shared, Handler handler) {
+    try {
+      Listener listener = new Listener(shared.channel, handler);
+      execute(listener::register);
+      return listener;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot share a closed listener: " + e.getMessage(), e);
     }
   }
 

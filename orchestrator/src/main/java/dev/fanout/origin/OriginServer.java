@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,11 +22,12 @@ import java.util.List;
  * Every response carries {@code Server-Timing: origin;dur=MS}, the origin's own time, so a client
  * can tell the origin's share of a latency from its own queueing.
  *
- * <p>It runs on one {@link HttpLoop} thread: connections are kept alive, a delayed answer waits as
- * an entry in the loop's timer queue (thousands cost a few hundred bytes each, and no thread), and
- * each answer leaves in one write on a TCP_NODELAY socket. The JDK's HttpServer, with a virtual
- * thread sleeping per request, cost several times the CPU per request and added tens of
- * milliseconds at the 99th percentile under 2,000 concurrent requests.
+ * <p>It runs on {@link HttpLoop} threads, one per core (at most {@value #MAX_LOOPS}), sharing the
+ * port: a connection stays on the loop that accepted it and is kept alive, a delayed answer waits
+ * as an entry in its loop's timer queue (thousands cost a few hundred bytes each, and no thread),
+ * and each answer leaves in one write on a TCP_NODELAY socket. The JDK's HttpServer, with a virtual
+ * thread sleeping per request, cost about three times the CPU per request and added tens of
+ * milliseconds at the 99th percentile under 2,000 concurrent keep-alive clients.
  */
 public final class OriginServer implements AutoCloseable {
 
@@ -35,18 +37,26 @@ public final class OriginServer implements AutoCloseable {
   private static final int CACHE_ENTRIES = 1024;
   private static final long CACHE_BYTES = 64L << 20;
 
+  /**
+   * Loops (threads) at most, one per core below that. 2,000 clients at 100 ms latency keep one loop
+   * busy about a third of the time; a second halves the queueing when answers fall due together
+   * (in-origin p99 about 3 ms instead of 5-7 on 2 cores).
+   */
+  private static final int MAX_LOOPS = 4;
+
   /** The origin answers GET; a larger body than this (sent with another method) is refused. */
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private final HttpLoop loop;
+  private final List<HttpLoop> loops;
   private final ImageCache images;
-  private final OriginHandler handler;
+  private final List<OriginHandler> handlers;
   private final URI baseUri;
 
-  private OriginServer(HttpLoop loop, ImageCache images, OriginHandler handler, URI baseUri) {
-    this.loop = loop;
+  private OriginServer(
+      List<HttpLoop> loops, ImageCache images, List<OriginHandler> handlers, URI baseUri) {
+    this.loops = List.copyOf(loops);
     this.images = images;
-    this.handler = handler;
+    this.handlers = List.copyOf(handlers);
     this.baseUri = baseUri;
   }
 
@@ -58,24 +68,33 @@ public final class OriginServer implements AutoCloseable {
    */
   public static OriginServer start(OriginOptions options) {
     InetSocketAddress address = resolve(options);
-    HttpLoop loop = HttpLoop.start("origin-http", MAX_BODY_BYTES);
-    ImageCache images =
-        new ImageCache(
-            CACHE_ENTRIES, CACHE_BYTES, Math.max(1, Runtime.getRuntime().availableProcessors()));
-    OriginHandler handler =
-        new OriginHandler(loop, options.latency(), options.jitter(), images, Clock.systemUTC());
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<HttpLoop> loops = new ArrayList<>();
+    for (int i = 0; i < Math.clamp(cores, 1, MAX_LOOPS); i++) {
+      loops.add(HttpLoop.start(i == 0 ? "origin-http" : "origin-http-" + (i + 1), MAX_BODY_BYTES));
+    }
+    ImageCache images = new ImageCache(CACHE_ENTRIES, CACHE_BYTES, Math.max(1, cores));
+    List<OriginHandler> handlers = new ArrayList<>();
+    for (HttpLoop loop : loops) {
+      handlers.add(
+          new OriginHandler(loop, options.latency(), options.jitter(), images, Clock.systemUTC()));
+    }
     HttpLoop.Listener listener;
     try {
-      listener = loop.listen(address, handler);
+      listener = loops.get(0).listen(address, handlers.get(0));
     } catch (UncheckedIOException e) {
       images.close();
-      loop.close();
+      loops.forEach(HttpLoop::close);
       throw e;
+    }
+    for (int i = 1; i < loops.size(); i++) {
+      loops.get(i).share(listener, handlers.get(i));
     }
     for (int id = 0; id < SEED_IMAGES; id++) {
       images.get(new ImageSpec(id, 200, 300));
     }
-    return new OriginServer(loop, images, handler, baseUri(address.getAddress(), listener.port()));
+    return new OriginServer(
+        loops, images, handlers, baseUri(address.getAddress(), listener.port()));
   }
 
   /** The pages under {@code /pages/}: the seeds' two download targets. */
@@ -135,12 +154,12 @@ public final class OriginServer implements AutoCloseable {
 
   /** Requests answered so far, any status, counted as each response starts. */
   public long requestsServed() {
-    return handler.requestsServed();
+    return handlers.stream().mapToLong(OriginHandler::requestsServed).sum();
   }
 
   /** Requests being handled now: waiting out their latency or being sent. For tests. */
   int requestsInProgress() {
-    return handler.requestsInProgress();
+    return handlers.stream().mapToInt(OriginHandler::requestsInProgress).sum();
   }
 
   /**
@@ -149,7 +168,7 @@ public final class OriginServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    loop.close();
+    loops.forEach(HttpLoop::close);
     images.close();
   }
 

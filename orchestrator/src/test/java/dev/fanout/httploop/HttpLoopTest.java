@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -272,6 +273,46 @@ class HttpLoopTest {
   }
 
   @Test
+  void share_servesOnePortFromTwoLoopsEachConnectionOnOneLoop() throws IOException {
+    HttpLoop second = HttpLoop.start("second-http", 1024);
+    try {
+      HttpLoop.Handler threadName =
+          exchange ->
+              exchange.respond(
+                  HttpResponse.of(
+                      200, Thread.currentThread().getName().getBytes(StandardCharsets.UTF_8)));
+      HttpLoop.Listener first =
+          loop.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), threadName);
+      HttpLoop.Listener shared = second.share(first, threadName);
+      assertThat(shared.port()).isEqualTo(first.port());
+
+      List<Socket> sockets = new ArrayList<>();
+      try {
+        for (int i = 0; i < 50; i++) {
+          Socket socket = new Socket(InetAddress.getLoopbackAddress(), first.port());
+          socket.setSoTimeout(5_000);
+          sockets.add(socket);
+        }
+        for (Socket socket : sockets) {
+          send(socket, "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n");
+        }
+        for (Socket socket : sockets) {
+          String a = body(readResponse(socket.getInputStream()));
+          String b = body(readResponse(socket.getInputStream()));
+          // Both answers of a connection come from the loop that accepted it.
+          assertThat(a).isIn("test-http", "second-http").isEqualTo(b);
+        }
+      } finally {
+        for (Socket socket : sockets) {
+          socket.close();
+        }
+      }
+    } finally {
+      second.close();
+    }
+  }
+
+  @Test
   void scheduledAnswers_keepThePipelinedOrder() throws IOException {
     try (Socket socket = connect()) {
       send(socket, "GET /later?ms=30 HTTP/1.1\r\n\r\nGET /later?ms=0 HTTP/1.1\r\n\r\n");
@@ -292,6 +333,10 @@ class HttpLoopTest {
 
       assertThat(exchange.open()).isFalse();
     }
+  }
+
+  private static String body(String response) {
+    return response.substring(response.indexOf("\r\n\r\n") + 4);
   }
 
   private static String text(ByteBuffer buffer) {
