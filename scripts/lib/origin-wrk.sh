@@ -100,7 +100,8 @@ for run in $(seq 1 "$runs"); do
   }' >>"$results"
   tail -1 "$results" | awk -F'\t' '{
     printf "run %d: %.0f req/s; added ms as wrk sees it: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $1, $2, $3, $4, $5, $6, $7
-    printf " in the origin (Server-Timing): p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $14, $15, $16, $17, $18
+    if ($18 > -100) printf " in the origin (Server-Timing): p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f;", $14, $15, $16, $17, $18
+    else printf " no Server-Timing header;"
     printf " CPU a request: origin %.1f us, wrk %.1f us; other processes %.2f cores, load %s;", $8, $9, $10, $11
     if ($13 >= 0) printf " first origin loop thread runnable but waiting for a CPU %.0f ms a second;", $13 * 1000
     printf " %d errors\n", $12
@@ -116,7 +117,7 @@ for column in 2:req/s 3:p50 4:p90 5:p99 6:p99.9 7:max 14:origin_p50 15:origin_p9
   tail -n +2 "$results" | cut -f"$index" | sort -g | awk -v name="$name" '
     { v[NR] = $1 }
     END {
-      if (v[1] < 0) exit # not measured (no origin-http thread)
+      if (v[1] <= -100 || (name == "loop_wait_s/s" && v[1] < 0)) exit # not measured
       printf "  %-14s %10.2f  [%.2f .. %.2f]\n", name, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR]
     }'
 done

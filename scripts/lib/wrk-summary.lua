@@ -13,8 +13,18 @@ function init(args)
   timed = 0
 end
 
+-- The header's value whatever the case of its name (servers write it differently).
+local function server_timing(headers)
+  local timing = headers["Server-Timing"]
+  if timing then return timing end
+  for name, value in pairs(headers) do
+    if string.lower(name) == "server-timing" then return value end
+  end
+  return nil
+end
+
 function response(status, headers, body)
-  local timing = headers["Server-Timing"] or headers["server-timing"]
+  local timing = server_timing(headers)
   if timing then
     local ms = tonumber(string.match(timing, "dur=([%d%.]+)"))
     if ms then
