@@ -61,9 +61,7 @@ final class AdviseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    if (sample < 1 || sample > 1000) {
-      throw new IllegalArgumentException("--sample must be from 1 to 1000, got " + sample);
-    }
+    OptionChecks.range("--sample", sample, 1, 1000);
     String name = workload.name();
     List<String> alternatives =
         CompareCommand.checked("--strategies", strategies, Strategies.NAMES);

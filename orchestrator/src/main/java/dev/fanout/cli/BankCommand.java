@@ -273,18 +273,18 @@ final class BankCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--ledger must be memory or dynamodb, got '" + ledger + "'");
     }
-    range("--transfers", transfers, 1, 1_000_000);
-    range("--accounts", accounts, 2, 10_000);
-    range("--balance", balance, 0, 1_000_000_000_000L);
-    range("--max-amount", maxAmount, 1, 1_000_000_000);
-    range("--verify-ms", verifyMillis, 0, 60_000);
-    range("--pause-us", pauseMicros, 0, 1_000_000);
-    range("--conflict-every", conflictEvery, 0, 1_000_000);
+    OptionChecks.range("--transfers", transfers, 1, 1_000_000);
+    OptionChecks.range("--accounts", accounts, 2, 10_000);
+    OptionChecks.range("--balance", balance, 0, 1_000_000_000_000L);
+    OptionChecks.range("--max-amount", maxAmount, 1, 1_000_000_000);
+    OptionChecks.range("--verify-ms", verifyMillis, 0, 60_000);
+    OptionChecks.range("--pause-us", pauseMicros, 0, 1_000_000);
+    OptionChecks.range("--conflict-every", conflictEvery, 0, 1_000_000);
     if (concurrency != null) {
-      range("--concurrency", concurrency, 1, 4096);
+      OptionChecks.range("--concurrency", concurrency, 1, 4096);
     }
     if (maxInstances != null) {
-      range("--max-instances", maxInstances, 1, 1000);
+      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
     }
     boolean memory = ledgerIsMemory();
     boolean crossProcess = strategy.equals("processes") || strategy.equals("lambda");
@@ -321,18 +321,8 @@ final class BankCommand implements Callable<Integer> {
           "--aws needs --table: the deployed stack's LedgerTableName output (aws cloudformation"
               + " describe-stacks --stack-name STACK --query \"Stacks[0].Outputs\")");
     }
-    for (URI uri : new URI[] {endpoint, lambdaEndpoint}) {
-      if (uri != null
-          && (uri.getScheme() == null
-              || !uri.getScheme().matches("https?")
-              || uri.getHost() == null)) {
-        throw new IllegalArgumentException(
-            (uri == endpoint ? "--endpoint" : "--lambda-endpoint")
-                + " must be an http(s) URL like http://127.0.0.1:8000, got '"
-                + uri
-                + "'");
-      }
-    }
+    OptionChecks.httpUrl("--endpoint", endpoint, "http://127.0.0.1:8000");
+    OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
     for (String unit : functions.keySet()) {
       if (!unit.equals("transfer")) {
         throw new IllegalArgumentException(
@@ -366,12 +356,5 @@ final class BankCommand implements Callable<Integer> {
     return LambdaBackend.open(
         new LambdaBackend.Choice(lambdaEndpoint, aws, region, functions, maxInstances),
         environment);
-  }
-
-  private static void range(String option, long value, long min, long max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          option + " must be from " + min + " to " + max + ", got " + value);
-    }
   }
 }

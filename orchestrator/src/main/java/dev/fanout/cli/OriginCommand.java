@@ -37,9 +37,7 @@ final class OriginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
-    }
+    OptionChecks.range("--port", port, 0, 65_535);
     if (latencyMs < 0 || jitterMs < 0) {
       throw new IllegalArgumentException("--latency-ms and --jitter-ms must not be negative");
     }

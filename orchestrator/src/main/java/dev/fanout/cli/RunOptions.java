@@ -131,18 +131,18 @@ public final class RunOptions {
   /** Checks ranges that picocli's types cannot express; the message names the option. */
   void validate() {
     if (tasks != null) {
-      requireRange("--tasks", tasks, 1, 100_000);
+      OptionChecks.range("--tasks", tasks, 1, 100_000);
     }
     if (workers != null) {
-      requireRange("--workers", workers, 1, 4096);
+      OptionChecks.range("--workers", workers, 1, 4096);
     }
     if (repeat != null) {
-      requireRange("--repeat", repeat, 1, 100);
+      OptionChecks.range("--repeat", repeat, 1, 100);
     }
-    requireRange("--latency-ms", latencyMs, 0, 60_000);
-    requireRange("--jitter-ms", jitterMs, 0, 60_000);
+    OptionChecks.range("--latency-ms", latencyMs, 0, 60_000);
+    OptionChecks.range("--jitter-ms", jitterMs, 0, 60_000);
     if (maxInstances != null) {
-      requireRange("--max-instances", maxInstances, 1, 1000);
+      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
     }
     for (String unit : functions.keySet()) {
       if (!dev.fanout.plan.Workloads.NAMES.contains(unit)) {
@@ -162,20 +162,8 @@ public final class RunOptions {
     if (endpoint != null && aws) {
       throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
     }
-    if (endpoint != null
-        && (endpoint.getScheme() == null
-            || !endpoint.getScheme().matches("https?")
-            || endpoint.getHost() == null)) {
-      throw new IllegalArgumentException(
-          "--endpoint must be an http(s) URL like http://127.0.0.1:3001, got '" + endpoint + "'");
-    }
-    if (origin != null
-        && (origin.getScheme() == null
-            || !origin.getScheme().matches("https?")
-            || origin.getHost() == null)) {
-      throw new IllegalArgumentException(
-          "--origin must be an http(s) URL like http://127.0.0.1:8080, got '" + origin + "'");
-    }
+    OptionChecks.httpUrl("--endpoint", endpoint, "http://127.0.0.1:3001");
+    OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 
   /** How many times each strategy runs: --repeat, else {@code fallback}. */
@@ -208,13 +196,6 @@ public final class RunOptions {
               + (Files.isDirectory(file)
                   ? ": it is a directory; give a file name"
                   : ": the directory is not writable"));
-    }
-  }
-
-  private static void requireRange(String option, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          option + " must be from " + min + " to " + max + ", got " + value);
     }
   }
 }
