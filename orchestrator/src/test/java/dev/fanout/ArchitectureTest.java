@@ -23,63 +23,18 @@ class ArchitectureTest {
   }
 
   @Test
-  void origin_dependsOnNothingElseInTheProjectButTheHttpLoop() {
-    classes()
+  void theLab_reachesTheLocalCloudOnlyFromTheCommandLine() {
+    noClasses()
         .that()
-        .resideInAPackage("dev.fanout.origin..")
+        .resideInAPackage("dev.fanout..")
+        .and()
+        .resideOutsideOfPackages("dev.fanout.cli..", "dev.fanout.localcloud..")
         .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.origin..", "dev.fanout.httploop..", "java..", "javax..")
-        .because("the origin stands alone, a server anyone can start")
-        .check(orchestrator);
-  }
-
-  @Test
-  void httpLoop_dependsOnNothingElseInTheProject() {
-    classes()
-        .that()
-        .resideInAPackage("dev.fanout.httploop..")
-        .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.httploop..", "java..")
+        .dependOnClassesThat()
+        .resideInAPackage("dev.fanout.localcloud..")
         .because(
-            "the HTTP loop is a plain HTTP/1.1 server that the origin and the local Lambda"
-                + " service share, and knows neither")
-        .check(orchestrator);
-  }
-
-  @Test
-  void localLambdaService_dependsOnNothingElseInTheProject() {
-    classes()
-        .that()
-        .resideInAPackage("dev.fanout.locallambda..")
-        .should()
-        .onlyDependOnClassesThat(
-            JavaClass.Predicates.resideInAnyPackage(
-                    "dev.fanout.locallambda..", "dev.fanout.httploop..")
-                .or(
-                    JavaClass.Predicates.resideOutsideOfPackages(
-                        "dev.fanout..", "com.amazonaws..")))
-        .because(
-            "the local Lambda service stands alone (a server any Lambda client calls) on the"
-                + " shared HTTP loop, and only its child JVMs run the Lambda runtime client")
-        .check(orchestrator);
-  }
-
-  @Test
-  void localDynamoDb_dependsOnNothingElseInTheProject() {
-    classes()
-        .that()
-        .resideInAPackage("dev.fanout.localdynamo..")
-        .should()
-        .onlyDependOnClassesThat(
-            JavaClass.Predicates.resideInAPackage("dev.fanout.localdynamo..")
-                .or(
-                    JavaClass.Predicates.resideOutsideOfPackages(
-                        "dev.fanout..", "software.amazon..", "com.amazonaws..")))
-        .because(
-            "the local DynamoDB stands alone, a server any DynamoDB client calls; it speaks the"
-                + " wire protocol, not the SDK")
+            "the lab talks to the local cloud as it talks to AWS, over HTTP; only the command"
+                + " line starts its servers")
         .check(orchestrator);
   }
 
@@ -105,11 +60,7 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.worker..", "dev.fanout.plan..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.fanout.report..",
-            "dev.fanout.cli..",
-            "dev.fanout.check..",
-            "dev.fanout.localdynamo..")
+        .resideInAnyPackage("dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.check..")
         .because("results flow one way: strategies produce records, reports read them")
         .check(orchestrator);
   }
@@ -133,11 +84,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.fanout.report..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.fanout.strategy..",
-            "dev.fanout.cli..",
-            "dev.fanout.worker..",
-            "dev.fanout.localdynamo..")
+        .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.cli..", "dev.fanout.worker..")
         .check(orchestrator);
   }
 

@@ -2,7 +2,7 @@ package dev.fanout.cli;
 
 import dev.fanout.check.BankCheck;
 import dev.fanout.check.BankVerdict;
-import dev.fanout.localdynamo.LocalDynamoDb;
+import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.plan.Bank;

@@ -1,11 +1,11 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.localcloud.origin.OriginOptions;
+import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskListener;
-import dev.fanout.origin.OriginOptions;
-import dev.fanout.origin.OriginServer;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;

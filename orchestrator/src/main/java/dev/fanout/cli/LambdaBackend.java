@@ -1,8 +1,8 @@
 package dev.fanout.cli;
 
 import dev.fanout.cloud.LambdaTarget;
-import dev.fanout.locallambda.LocalLambdaOptions;
-import dev.fanout.locallambda.LocalLambdaService;
+import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import dev.fanout.localcloud.lambda.LocalLambdaService;
 import dev.fanout.plan.UnitSettings;
 import java.net.URI;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.fanout.cli;
 
-import dev.fanout.locallambda.FunctionConfig;
-import dev.fanout.locallambda.LocalLambdaOptions;
-import dev.fanout.locallambda.LocalLambdaService;
+import dev.fanout.localcloud.lambda.FunctionConfig;
+import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import dev.fanout.localcloud.lambda.LocalLambdaService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.fanout.cli;
 
-import dev.fanout.origin.OriginOptions;
-import dev.fanout.origin.OriginServer;
+import dev.fanout.localcloud.origin.OriginOptions;
+import dev.fanout.localcloud.origin.OriginServer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanout.localdynamo.LocalDynamoDb;
+import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fanout.cloud.LambdaTarget;
-import dev.fanout.locallambda.LocalLambdaOptions;
-import dev.fanout.locallambda.LocalLambdaService;
+import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import dev.fanout.localcloud.lambda.LocalLambdaService;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;

@@ -1,10 +1,10 @@
 package dev.fanout.strategy;
 
 import dev.fanout.cloud.LambdaTarget;
-import dev.fanout.locallambda.LocalLambdaOptions;
-import dev.fanout.locallambda.LocalLambdaService;
-import dev.fanout.origin.OriginOptions;
-import dev.fanout.origin.OriginServer;
+import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import dev.fanout.localcloud.lambda.LocalLambdaService;
+import dev.fanout.localcloud.origin.OriginOptions;
+import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import java.nio.file.Files;

@@ -1,0 +1,282 @@
+package dev.fanout.localcloud.lambda;
+
+import dev.fanout.localcloud.http.HttpLoop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The local Lambda service: the functions of a SAM template, run from the built {@code
+ * function.zip} as AWS runs them, behind the Lambda Invoke API on 127.0.0.1, so that any Lambda
+ * client (an AWS SDK, the AWS CLI) invokes them, many at once, with no AWS account and no Docker.
+ *
+ * <p>Each function instance is a child JVM running the AWS Lambda Runtime Interface Client against
+ * a Runtime API endpoint of its own. An idle instance takes the next invocation (warm); otherwise a
+ * new one starts (cold, with its init duration measured) while the function is below its
+ * concurrency, and past it the invocation is throttled with AWS's 429. An invocation past its
+ * timeout is stopped by killing its instance, and every answer can carry the tail of the log with
+ * AWS's START, END and REPORT lines.
+ */
+public final class LocalLambdaService implements AutoCloseable {
+  /** Requests larger than Lambda's 6 MB limit are refused by the Invoke API, with AWS's error. */
+  private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  private static final Path CACHE =
+      Path.of(System.getProperty("java.io.tmpdir"), "fanout-locallambda");
+  private static final System.Logger LOG = System.getLogger(LocalLambdaService.class.getName());
+
+  private final LocalLambdaOptions options;
+  private final Map<String, FunctionPool> pools;
+  private final HttpLoop loop;
+  private final HttpLoop.Listener invokeApi;
+  private final ScheduledThreadPoolExecutor timer;
+  private final ExecutorService launches;
+  private final Path workDirectory;
+  private final URI endpoint;
+  private final List<String> warnings;
+  private boolean closed;
+
+  private LocalLambdaService(
+      LocalLambdaOptions options,
+      Map<String, FunctionPool> pools,
+      HttpLoop loop,
+      HttpLoop.Listener invokeApi,
+      ScheduledThreadPoolExecutor timer,
+      ExecutorService launches,
+      Path workDirectory,
+      URI endpoint,
+      List<String> warnings) {
+    this.options = options;
+    this.pools = pools;
+    this.loop = loop;
+    this.invokeApi = invokeApi;
+    this.timer = timer;
+    this.launches = launches;
+    this.workDirectory = workDirectory;
+    this.endpoint = endpoint;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Reads the template, unpacks the zip (once per build), and starts serving; instances start on
+   * the first invocations.
+   *
+   * @throws IllegalArgumentException when the template or the zip is missing or unusable, or an
+   *     override names an unknown function
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static LocalLambdaService start(LocalLambdaOptions options) {
+    SamTemplate template =
+        SamTemplate.read(options.template(), options.parameterOverrides(), options.region());
+    Map<String, FunctionConfig> functions = new LinkedHashMap<>();
+    for (FunctionConfig function : template.functions()) {
+      functions.put(function.name(), function);
+    }
+    for (Map.Entry<String, Integer> reserved : options.reservedConcurrencyOverrides().entrySet()) {
+      FunctionConfig function = functions.get(reserved.getKey());
+      if (function == null) {
+        throw new IllegalArgumentException(
+            "cannot reserve concurrency for "
+                + reserved.getKey()
+                + ": the template's functions are "
+                + functions.keySet());
+      }
+      functions.put(function.name(), function.withReservedConcurrency(reserved.getValue()));
+    }
+    Path taskRoot = TaskRoot.unpack(options.functionZip(), CACHE);
+    RuntimeInterfaceClient ric = RuntimeInterfaceClient.locate(CACHE);
+    InetSocketAddress address = address(options);
+
+    Path workDirectory;
+    try {
+      workDirectory = Files.createTempDirectory("fanout-locallambda-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for the instances' logs", e);
+    }
+    LongSupplier nanoTime = System::nanoTime;
+    HttpLoop loop = HttpLoop.start("locallambda-http", MAX_BODY_BYTES);
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("locallambda-timer").daemon(true).factory());
+    timer.setRemoveOnCancelPolicy(true);
+    ExecutorService launches =
+        Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("locallambda-launch-", 0).daemon(true).factory());
+    InstanceLauncher launcher =
+        new InstanceLauncher(
+            taskRoot,
+            ric,
+            workDirectory,
+            options.region(),
+            options.environmentOverrides(),
+            loop,
+            launches,
+            nanoTime);
+    InstanceBudget budget = new InstanceBudget(MachineLimits.current().maxInstances());
+    Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    for (FunctionConfig function : functions.values()) {
+      FunctionPool pool =
+          new FunctionPool(
+              function,
+              options.maxInstancesPerFunction(),
+              launcher,
+              timer,
+              budget,
+              options.logListener(),
+              InvokeApi.arn(options.region(), function.name()),
+              nanoTime);
+      pools.put(function.name(), pool);
+      budget.register(pool);
+    }
+    HttpLoop.Listener invokeApi;
+    try {
+      invokeApi = loop.listen(address, new InvokeApi(pools, options.region(), nanoTime));
+    } catch (RuntimeException e) {
+      loop.close();
+      timer.shutdownNow();
+      launches.shutdownNow();
+      throw e;
+    }
+    URI endpoint =
+        URI.create(
+            "http://"
+                + (address.getAddress().isAnyLocalAddress()
+                    ? InetAddress.getLoopbackAddress().getHostAddress()
+                    : address.getAddress().getHostAddress())
+                + ":"
+                + invokeApi.port());
+    LocalLambdaService service =
+        new LocalLambdaService(
+            options,
+            pools,
+            loop,
+            invokeApi,
+            timer,
+            launches,
+            workDirectory,
+            endpoint,
+            template.warnings());
+    long tick = Math.max(100, Math.min(1_000, options.idleTimeout().toMillis() / 4));
+    timer.scheduleWithFixedDelay(service::maintain, tick, tick, TimeUnit.MILLISECONDS);
+    return service;
+  }
+
+  /** Where the Invoke API listens, e.g. {@code http://127.0.0.1:3001}: the SDK's endpoint. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** The functions, by the names clients invoke them with. */
+  public Set<String> functionNames() {
+    return pools.keySet();
+  }
+
+  /** The functions as the service runs them (template values with overrides applied). */
+  public List<FunctionConfig> functions() {
+    return pools.values().stream().map(FunctionPool::function).toList();
+  }
+
+  /** The most invocations each function runs at once; more are throttled. */
+  public Map<String, Integer> concurrencyLimits() {
+    Map<String, Integer> limits = new TreeMap<>();
+    pools.forEach((name, pool) -> limits.put(name, pool.concurrencyLimit()));
+    return limits;
+  }
+
+  /** Live instances per function (starting, busy or idle), e.g. for tests. */
+  public Map<String, Integer> instanceCounts() {
+    Map<String, Integer> counts = new TreeMap<>();
+    pools.forEach((name, pool) -> counts.put(name, pool.liveInstances()));
+    return counts;
+  }
+
+  /** Invocations handed to a runtime and not answered yet, per function: for tests. */
+  Map<String, Integer> runningCounts() {
+    Map<String, Integer> counts = new TreeMap<>();
+    pools.forEach((name, pool) -> counts.put(name, pool.runningInvocations()));
+    return counts;
+  }
+
+  /** What the template held that could not be resolved locally, e.g. a Ref to a bucket. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  public LocalLambdaOptions options() {
+    return options;
+  }
+
+  /** Stops every instance at once (killed, as Lambda does) and stops serving. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    List<Instance> stopped = new ArrayList<>();
+    for (FunctionPool pool : pools.values()) {
+      stopped.addAll(pool.close());
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (Instance instance : stopped) {
+      Process process = instance.process;
+      if (process == null) {
+        continue;
+      }
+      try {
+        process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    invokeApi.close();
+    loop.close();
+    timer.shutdownNow();
+    launches.shutdownNow();
+    try {
+      TaskRoot.deleteTree(workDirectory);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(Level.WARNING, "cannot delete " + workDirectory, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalLambdaService[" + endpoint + ", " + pools.keySet() + "]";
+  }
+
+  private void maintain() {
+    for (FunctionPool pool : pools.values()) {
+      pool.maintain(options.idleTimeout());
+    }
+  }
+
+  private static InetSocketAddress address(LocalLambdaOptions options) {
+    try {
+      return new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "unknown host " + options.host() + ": use an address such as 127.0.0.1", e);
+    }
+  }
+}

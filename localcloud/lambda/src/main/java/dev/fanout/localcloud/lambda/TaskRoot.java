@@ -1,0 +1,161 @@
+package dev.fanout.localcloud.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The function's task root: {@code function.zip} unpacked once into a directory named after the
+ * zip's hash, so that every instance (and every later service run) of the same build shares it. An
+ * unpack goes to a private directory first and is renamed into place, so a half-written root is
+ * never used, even by two services starting at once.
+ */
+final class TaskRoot {
+  private static final String COMPLETE = ".complete";
+  private static final Duration STALE_AFTER = Duration.ofDays(2);
+
+  private TaskRoot() {}
+
+  /**
+   * The directory holding {@code zip}'s contents under {@code cache}, unpacking it if needed.
+   *
+   * @throws IllegalArgumentException when the zip is missing or not a zip
+   */
+  static Path unpack(Path zip, Path cache) {
+    if (!Files.isRegularFile(zip)) {
+      throw new IllegalArgumentException(
+          "no function.zip at "
+              + zip
+              + ": build it with ./mvnw -pl functions/lambda -am package -DskipTests");
+    }
+    try {
+      Files.createDirectories(cache);
+      Path root = cache.resolve("task-" + sha256(zip).substring(0, 16));
+      if (Files.exists(root.resolve(COMPLETE))) {
+        Files.setLastModifiedTime(root.resolve(COMPLETE), FileTime.from(Instant.now()));
+        return root;
+      }
+      removeStale(cache, root);
+      Path staging = Files.createTempDirectory(cache, "unpacking-");
+      extract(zip, staging);
+      Files.createFile(staging.resolve(COMPLETE));
+      try {
+        Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        // Another service unpacked the same zip meanwhile: use its root, drop ours.
+        deleteTree(staging);
+        if (!Files.exists(root.resolve(COMPLETE))) {
+          throw new IOException("cannot move the unpacked zip to " + root, e);
+        }
+      } catch (IOException e) {
+        if (!Files.exists(root.resolve(COMPLETE))) {
+          throw e;
+        }
+        deleteTree(staging);
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack " + zip + " under " + cache, e);
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JDK has no SHA-256", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void extract(Path zip, Path target) throws IOException {
+    Path base = target.toAbsolutePath().normalize();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Path path = base.resolve(entry.getName()).normalize();
+        if (!path.startsWith(base)) {
+          throw new IOException(zip + " holds an entry outside its root: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(path);
+        } else {
+          Files.createDirectories(path.getParent());
+          Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Roots of older builds, unused for two days, and unpacks a crash left behind. */
+  private static void removeStale(Path cache, Path keep) throws IOException {
+    Instant cutoff = Instant.now().minus(STALE_AFTER);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(cache, "{task-,unpacking-}*")) {
+      for (Path entry : entries) {
+        Path marker = entry.resolve(COMPLETE);
+        Path stamp = Files.exists(marker) ? marker : entry;
+        if (!entry.equals(keep) && Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) {
+          deleteTree(entry);
+        }
+      }
+    }
+  }
+
+  /** Deletes {@code root} and everything under it; files that vanish meanwhile are fine. */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && !(e instanceof NoSuchFileException)) {
+              throw e;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

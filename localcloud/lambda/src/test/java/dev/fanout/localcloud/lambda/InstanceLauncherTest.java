@@ -1,0 +1,77 @@
+package dev.fanout.localcloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InstanceLauncherTest {
+  private static final FunctionConfig FIB =
+      new FunctionConfig(
+          "FibFunction",
+          "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
+          "java21",
+          1024,
+          Duration.ofSeconds(60),
+          Map.of(
+              "QUARKUS_LAMBDA_HANDLER", "fib",
+              "FANOUT_ALLOW_LOCAL_TARGETS", "false",
+              "AWS_LAMBDA_FUNCTION_NAME", "sneaky"),
+          0,
+          "live");
+
+  private final InstanceLauncher launcher =
+      new InstanceLauncher(
+          Path.of("/task"),
+          new RuntimeInterfaceClient(
+              List.of(Path.of("/ric.jar"), Path.of("/core.jar")), Path.of("/jni.so")),
+          Path.of("/logs"),
+          "eu-west-1",
+          Map.of("FANOUT_ALLOW_LOCAL_TARGETS", "true"),
+          null,
+          Runnable::run,
+          System::nanoTime);
+
+  @Test
+  void command_isTheLambdaJavaRuntimes() {
+    List<String> command = launcher.command(FIB);
+
+    assertThat(command.get(0)).endsWith("/bin/java");
+    assertThat(command)
+        .contains(
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-Xmx870m",
+            "-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=/jni.so",
+            "/ric.jar:/core.jar");
+    assertThat(command.subList(command.size() - 2, command.size()))
+        .containsExactly(RuntimeInterfaceClient.MAIN_CLASS, FIB.handler());
+  }
+
+  @Test
+  void environment_templateThenOverridesThenLambdasOwn() {
+    Map<String, String> environment =
+        launcher.environment(FIB, "127.0.0.1:4000", new Instance(3, "FibFunction"));
+
+    assertThat(environment)
+        .containsEntry("QUARKUS_LAMBDA_HANDLER", "fib")
+        .containsEntry("FANOUT_ALLOW_LOCAL_TARGETS", "true")
+        .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "FibFunction")
+        .containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:4000")
+        .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
+        .containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .containsEntry("AWS_LAMBDA_FUNCTION_TIMEOUT", "60")
+        .containsEntry("AWS_REGION", "eu-west-1")
+        .containsEntry("LAMBDA_TASK_ROOT", "/task")
+        .containsEntry("_HANDLER", FIB.handler());
+  }
+
+  @Test
+  void heap_is85PercentOfMemory_atLeast64Mb() {
+    assertThat(InstanceLauncher.heapMb(128)).isEqualTo(108);
+    assertThat(InstanceLauncher.heapMb(10_240)).isEqualTo(8704);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.fanout.localcloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanout.localcloud.http.HttpRequest;
+import dev.fanout.localcloud.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class InvokeApiTest {
+  @Test
+  void functionNames_asTheInvokeApiTakesThem() {
+    assertThat(InvokeApi.FunctionName.parse("Fib"))
+        .isEqualTo(new InvokeApi.FunctionName("Fib", null));
+    assertThat(InvokeApi.FunctionName.parse("Fib:live"))
+        .isEqualTo(new InvokeApi.FunctionName("Fib", "live"));
+    assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:us-east-1:000000000000:function:Fib"))
+        .isEqualTo(new InvokeApi.FunctionName("Fib", null));
+    assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:eu-west-1:1:function:Fib:$LATEST"))
+        .isEqualTo(new InvokeApi.FunctionName("Fib", "$LATEST"));
+    assertThat(InvokeApi.FunctionName.parse("123456789012:function:Fib"))
+        .isEqualTo(new InvokeApi.FunctionName("Fib", null));
+  }
+
+  @Test
+  void answer_carriesAwsHeaders_andTheTailOnlyWhenAsked() {
+    InvocationResult error =
+        new InvocationResult(
+            "rid", "{\"errorType\":\"X\"}".getBytes(StandardCharsets.UTF_8), true, "log");
+
+    HttpResponse withTail = InvokeApi.answer(error, true);
+    HttpResponse without = InvokeApi.answer(error, false);
+
+    assertThat(withTail.status()).isEqualTo(200);
+    assertThat(withTail.headers())
+        .containsEntry("X-Amz-Function-Error", "Unhandled")
+        .containsEntry("X-Amz-Executed-Version", "$LATEST")
+        .containsEntry("x-amzn-RequestId", "rid")
+        .containsEntry("X-Amz-Log-Result", "bG9n");
+    assertThat(without.headers()).doesNotContainKey("X-Amz-Log-Result");
+  }
+
+  @Test
+  void payloads_mustBeOneJsonValue() {
+    assertThat(ErrorBodies.isJson(bytes("{\"n\": 1}"))).isTrue();
+    assertThat(ErrorBodies.isJson(bytes("\"text\""))).isTrue();
+    assertThat(ErrorBodies.isJson(bytes("{\"n\": "))).isFalse();
+    assertThat(ErrorBodies.isJson(bytes("{} {}"))).isFalse();
+    assertThat(ErrorBodies.isJson(bytes("not json"))).isFalse();
+  }
+
+  @Test
+  void percentDecoding_keepsPlusSigns() {
+    assertThat(HttpRequest.percentDecode("arn%3Aaws%3Alambda")).isEqualTo("arn:aws:lambda");
+    assertThat(HttpRequest.percentDecode("a+b%24LATEST")).isEqualTo("a+b$LATEST");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.fanout.localcloud.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SamTemplateTest {
+  private static final String TEMPLATE =
+      """
+      Parameters:
+        Memory: {Type: Number, Default: 512}
+        Reserved: {Type: Number, Default: 0}
+        Stage: {Type: String, Default: dev}
+      Conditions:
+        IsReserved: !Not [!Equals [!Ref Reserved, '0']]
+        IsProd: !Equals [!Ref Stage, prod]
+      Globals:
+        Function:
+          Runtime: java21
+          MemorySize: !Ref Memory
+          Timeout: 30
+          ReservedConcurrentExecutions: !If [IsReserved, !Ref Reserved, !Ref AWS::NoValue]
+          Environment:
+            Variables:
+              SHARED: global
+              OVERRIDDEN: global
+      Resources:
+        Bucket:
+          Type: AWS::S3::Bucket
+        One:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: a.B::handle
+            Environment:
+              Variables:
+                OVERRIDDEN: own
+                BUCKET: !Ref Bucket
+                ARN: !GetAtt Bucket.Arn
+                NAME: !Sub '${Stage}-${AWS::Region}-${!Literal}'
+                JOINED: !Join ['/', [!Ref Stage, x]]
+                MODE: !If [IsProd, fast, slow]
+        Two:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: a.B::handle
+            Runtime: python3.12
+        Three:
+          Type: AWS::Lambda::Function
+          Properties:
+            Handler: c.D::handle
+            MemorySize: 256
+      """;
+
+  @Test
+  void globals_mergeIntoEachFunction_andShortTagsResolve() {
+    SamTemplate template = parse(Map.of());
+
+    FunctionConfig one = function(template, "One");
+    assertThat(one.memoryMb()).isEqualTo(512);
+    assertThat(one.timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(one.reserved()).isEmpty();
+    assertThat(one.environment())
+        .containsEntry("SHARED", "global")
+        .containsEntry("OVERRIDDEN", "own")
+        .containsEntry("NAME", "dev-eu-west-1-${Literal}")
+        .containsEntry("JOINED", "dev/x")
+        .containsEntry("MODE", "slow")
+        .doesNotContainKeys("BUCKET", "ARN");
+    assertThat(template.warnings())
+        .anyMatch(w -> w.contains("BUCKET"))
+        .anyMatch(w -> w.contains("ARN"));
+  }
+
+  @Test
+  void nonJavaFunctions_areSkipped_andPlainLambdaFunctionsGetNoGlobals() {
+    SamTemplate template = parse(Map.of());
+
+    assertThat(template.functions())
+        .extracting(FunctionConfig::name)
+        .containsExactly("One", "Three");
+    FunctionConfig three = function(template, "Three");
+    assertThat(three.memoryMb()).isEqualTo(256);
+    assertThat(three.timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(three.environment()).isEmpty();
+  }
+
+  @Test
+  void parameterOverrides_replaceDefaults_andDriveConditions() {
+    SamTemplate template = parse(Map.of("Reserved", "2", "Stage", "prod", "Memory", "2048"));
+
+    FunctionConfig one = function(template, "One");
+    assertThat(one.reservedConcurrency()).isEqualTo(2);
+    assertThat(one.memoryMb()).isEqualTo(2048);
+    assertThat(one.environment()).containsEntry("MODE", "fast");
+  }
+
+  @Test
+  void unknownParameterOverride_isRefusedNamingTheParameters() {
+    assertThatThrownBy(() -> parse(Map.of("Nope", "1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Nope")
+        .hasMessageContaining("Memory");
+  }
+
+  @Test
+  void theRepositoryTemplate_definesAFunctionPerUnit() {
+    SamTemplate template = SamTemplate.read(LambdaTestClients.template(), Map.of(), "us-east-1");
+
+    assertThat(template.functions())
+        .extracting(FunctionConfig::name)
+        .containsExactlyInAnyOrder(
+            "DownloadFunction",
+            "ImageFunction",
+            "ScrapeFunction",
+            "NapFunction",
+            "SumsqFunction",
+            "FibFunction",
+            "PowerloopFunction",
+            "TransferFunction");
+    FunctionConfig fib = function(template, "FibFunction");
+    assertThat(fib.handler())
+        .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+    assertThat(fib.environment())
+        .containsEntry("QUARKUS_LAMBDA_HANDLER", "fib")
+        .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+        .containsEntry("FANOUT_FETCH_TIMEOUT", "10s");
+    assertThat(fib.reserved()).isEmpty();
+    assertThat(fib.alias()).isEqualTo("live");
+    assertThat(function(template, "ImageFunction").environment())
+        .containsEntry("FANOUT_IMAGE_PREFIX", "fanout/")
+        .doesNotContainKey("FANOUT_IMAGE_BUCKET");
+    // The table is a resource: known after deploying, so a local run must set it itself.
+    assertThat(function(template, "TransferFunction").environment())
+        .containsEntry("QUARKUS_LAMBDA_HANDLER", "transfer")
+        .doesNotContainKey("FANOUT_LEDGER_TABLE");
+  }
+
+  @Test
+  void notATemplate_isRefused() {
+    assertThatThrownBy(
+            () -> SamTemplate.parse(new StringReader("- a\n- b\n"), "list.yaml", Map.of(), "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("list.yaml");
+    assertThatThrownBy(
+            () ->
+                SamTemplate.parse(new StringReader("Resources: {}\n"), "empty.yaml", Map.of(), "x"))
+        .hasMessageContaining("no AWS::Serverless::Function");
+  }
+
+  private static SamTemplate parse(Map<String, String> overrides) {
+    return SamTemplate.parse(new StringReader(TEMPLATE), "test.yaml", overrides, "eu-west-1");
+  }
+
+  private static FunctionConfig function(SamTemplate template, String name) {
+    return template.functions().stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}
