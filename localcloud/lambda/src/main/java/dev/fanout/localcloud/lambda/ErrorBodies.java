@@ -38,6 +38,24 @@ final class ErrorBodies {
     }
   }
 
+  /** {@code body} re-written as compact JSON if it is one JSON object, else null. */
+  static String compactJsonObject(byte[] body) {
+    if (!isJson(body)) {
+      return null;
+    }
+    try {
+      var tree = JSON.readTree(body);
+      // ASCII only: it goes into a header.
+      return tree.isObject()
+          ? JSON.writer()
+              .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+              .writeValueAsString(tree)
+          : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   /** True when {@code body} is one JSON value (what Lambda requires of an Invoke payload). */
   static boolean isJson(byte[] body) {
     try (var parser = JSON.createParser(body)) {

@@ -1,6 +1,7 @@
 package dev.fanout.localcloud.lambda;
 
 import dev.fanout.localcloud.http.HttpLoop;
+import dev.fanout.localcloud.lambda.pool.PoolEvent;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,6 @@ final class InstanceLauncher {
   private final Map<String, String> overrides;
   private final HttpLoop loop;
   private final Executor executor;
-  private final LongSupplier nanoTime;
   private final Path java;
 
   InstanceLauncher(
@@ -59,8 +59,7 @@ final class InstanceLauncher {
       String region,
       Map<String, String> overrides,
       HttpLoop loop,
-      Executor executor,
-      LongSupplier nanoTime) {
+      Executor executor) {
     this.taskRoot = taskRoot;
     this.ric = ric;
     this.logDirectory = logDirectory;
@@ -68,30 +67,32 @@ final class InstanceLauncher {
     this.overrides = Map.copyOf(overrides);
     this.loop = loop;
     this.executor = executor;
-    this.nanoTime = nanoTime;
     this.java = Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
-  /** Starts {@code instance} of {@code pool}'s function in the background. */
-  void launch(Instance instance, FunctionPool pool) {
+  /**
+   * Starts {@code instance} of {@code function} in the background, reporting to {@code events} that
+   * it launched (or could not), and later that it exited.
+   */
+  void launch(InstanceProcess instance, FunctionConfig function, Consumer<PoolEvent> events) {
     executor.execute(
         () -> {
           try {
-            start(instance, pool);
-            pool.onLaunched(instance);
+            start(instance, function, events);
+            events.accept(new PoolEvent.Launched(instance.id));
           } catch (RuntimeException e) {
-            pool.onLaunchFailed(instance, e);
+            events.accept(new PoolEvent.LaunchFailed(instance.id, e.getMessage()));
           }
         });
   }
 
-  private void start(Instance instance, FunctionPool pool) {
-    FunctionConfig function = pool.function();
-    instance.log = InstanceLog.create(logDirectory.resolve(instance.name + ".log"));
+  private void start(
+      InstanceProcess instance, FunctionConfig function, Consumer<PoolEvent> events) {
+    instance.log = InstanceLog.create(logDirectory.resolve(instance.name() + ".log"));
     HttpLoop.Listener api =
         loop.listen(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            new RuntimeApi(instance, pool));
+            new RuntimeApi(instance.id, events));
     instance.runtimeApi = api;
     ProcessBuilder builder =
         new ProcessBuilder(command(function))
@@ -107,11 +108,10 @@ final class InstanceLauncher {
                 InetAddress.getLoopbackAddress().getHostAddress() + ":" + api.port(),
                 instance));
     Process process;
-    instance.startNanos = nanoTime.getAsLong();
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + java + " for " + instance.name, e);
+      throw new UncheckedIOException("cannot start " + java + " for " + instance.name(), e);
     }
     instance.process = process;
     try {
@@ -119,12 +119,14 @@ final class InstanceLauncher {
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "closing the stdin of " + instance, e);
     }
-    // The exit is handled after the loop has read what the dead runtime's connections say (an end
-    // of stream, or a reset: an event it never read).
+    // The exit is reported after the loop has read what the dead runtime's connections say (an
+    // end of stream, or a reset: an event it never read).
     process
         .onExit()
         .whenCompleteAsync(
-            (exited, error) -> api.probeThen(() -> pool.onExit(instance, process.exitValue())),
+            (exited, error) ->
+                api.probeThen(
+                    () -> events.accept(new PoolEvent.Exited(instance.id, process.exitValue()))),
             executor);
   }
 
@@ -163,7 +165,8 @@ final class InstanceLauncher {
    * The child's whole environment: a few variables of the service's own, then the template's, then
    * the service-level overrides, then Lambda's reserved variables, which nothing overrides.
    */
-  Map<String, String> environment(FunctionConfig function, String runtimeApi, Instance instance) {
+  Map<String, String> environment(
+      FunctionConfig function, String runtimeApi, InstanceProcess instance) {
     Map<String, String> environment = new LinkedHashMap<>();
     Map<String, String> own = System.getenv();
     for (String name : INHERITED) {
@@ -184,7 +187,9 @@ final class InstanceLauncher {
     environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
     environment.put(
         "AWS_LAMBDA_LOG_STREAM_NAME",
-        LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[$LATEST]" + instance.name);
+        LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/')
+            + "/[$LATEST]"
+            + instance.name());
     environment.put("AWS_REGION", region);
     environment.put("AWS_DEFAULT_REGION", region);
     environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
@@ -194,7 +199,7 @@ final class InstanceLauncher {
   }
 
   /** Closes what the instance held: its Runtime API endpoint and its log file. */
-  void release(Instance instance) {
+  void release(InstanceProcess instance) {
     HttpLoop.Listener api = instance.runtimeApi;
     if (api != null) {
       api.close();

@@ -3,14 +3,13 @@ package dev.fanout.localcloud.lambda;
 import dev.fanout.localcloud.http.HttpLoop;
 import dev.fanout.localcloud.http.HttpRequest;
 import dev.fanout.localcloud.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dev.fanout.localcloud.lambda.pool.Refusal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 
 /**
  * The Lambda Invoke API as the AWS SDKs and CLI call it: {@code POST
@@ -29,14 +28,14 @@ final class InvokeApi implements HttpLoop.Handler {
   /** Lambda's largest asynchronous request. */
   static final int MAX_EVENT_BYTES = 1024 * 1024;
 
-  private final Map<String, FunctionPool> pools;
+  private final Map<String, FunctionConfig> functions;
+  private final PoolShell pool;
   private final String region;
-  private final LongSupplier nanoTime;
 
-  InvokeApi(Map<String, FunctionPool> pools, String region, LongSupplier nanoTime) {
-    this.pools = Map.copyOf(pools);
+  InvokeApi(Map<String, FunctionConfig> functions, PoolShell pool, String region) {
+    this.functions = Map.copyOf(functions);
+    this.pool = pool;
     this.region = region;
-    this.nanoTime = nanoTime;
   }
 
   /** The ARN a function has here: account 000000000000 in the service's region. */
@@ -103,8 +102,8 @@ final class InvokeApi implements HttpLoop.Handler {
       }
       qualifier = queryQualifier;
     }
-    FunctionPool pool = pools.get(name.function());
-    if (pool == null || !accepts(pool.function(), qualifier)) {
+    FunctionConfig function = functions.get(name.function());
+    if (function == null || !accepts(function, qualifier)) {
       String arn = arn(region, name.function()) + (qualifier == null ? "" : ":" + qualifier);
       exchange.respond(
           error(
@@ -117,10 +116,10 @@ final class InvokeApi implements HttpLoop.Handler {
     String clientContext = null;
     String encodedContext = request.header("X-Amz-Client-Context").orElse(null);
     if (encodedContext != null && !encodedContext.isEmpty()) {
-      try {
-        clientContext =
-            new String(Base64.getDecoder().decode(encodedContext.trim()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
+      // Re-written compactly, never copied: what reaches the runtime's header is JSON AWS would
+      // pass, with no byte of the caller's own (a raw CR or LF would smuggle a header).
+      clientContext = ErrorBodies.compactJsonObject(decodeBase64(encodedContext.trim()));
+      if (clientContext == null) {
         exchange.respond(
             error(
                 400,
@@ -153,37 +152,52 @@ final class InvokeApi implements HttpLoop.Handler {
           exchange.respond(tooLarge(errorId, MAX_EVENT_BYTES));
           return;
         }
-        Invocation invocation =
-            new Invocation(
-                payload, qualifier, clientContext, true, false, nanoTime.getAsLong(), result -> {});
-        FunctionPool.Admission admission = pool.admit(invocation);
-        if (admission == FunctionPool.Admission.ACCEPTED
-            || admission == FunctionPool.Admission.QUEUED) {
-          exchange.respond(
-              HttpResponse.of(202, HttpResponse.EMPTY)
-                  .withHeader("x-amzn-RequestId", invocation.requestId));
-        } else {
-          exchange.respond(refused(pool, admission, invocation.requestId));
-        }
+        pool.invoke(
+            new Call(
+                function.name(),
+                payload,
+                qualifier,
+                clientContext,
+                true,
+                false,
+                new Call.Listener() {
+                  @Override
+                  public void accepted(String requestId) {
+                    exchange.respond(
+                        HttpResponse.of(202, HttpResponse.EMPTY)
+                            .withHeader("x-amzn-RequestId", requestId));
+                  }
+
+                  @Override
+                  public void refused(String requestId, Refusal reason) {
+                    exchange.respond(InvokeApi.refused(reason, requestId));
+                  }
+                }));
       }
       case "RequestResponse" -> {
         if (payload.length > MAX_REQUEST_BYTES) {
           exchange.respond(tooLarge(errorId, MAX_REQUEST_BYTES));
           return;
         }
-        Invocation invocation =
-            new Invocation(
+        pool.invoke(
+            new Call(
+                function.name(),
                 payload,
                 qualifier,
                 clientContext,
                 false,
                 tail,
-                nanoTime.getAsLong(),
-                result -> exchange.respond(answer(result, tail)));
-        FunctionPool.Admission admission = pool.admit(invocation);
-        if (admission != FunctionPool.Admission.ACCEPTED) {
-          exchange.respond(refused(pool, admission, invocation.requestId));
-        }
+                new Call.Listener() {
+                  @Override
+                  public void refused(String requestId, Refusal reason) {
+                    exchange.respond(InvokeApi.refused(reason, requestId));
+                  }
+
+                  @Override
+                  public void completed(InvocationResult result) {
+                    exchange.respond(answer(result, tail));
+                  }
+                }));
       }
       default ->
           exchange.respond(
@@ -219,22 +233,24 @@ final class InvokeApi implements HttpLoop.Handler {
     return response;
   }
 
-  private static HttpResponse refused(
-      FunctionPool pool, FunctionPool.Admission admission, String requestId) {
-    if (admission == FunctionPool.Admission.CLOSED) {
-      return error(
-          503,
-          "ServiceException",
-          requestId,
-          ErrorBodies.apiError("the local Lambda service is stopping"));
-    }
-    // Reserved concurrency reached: AWS's reason for it. Otherwise the service's own cap stands
-    // in for the account's concurrency limit.
-    String reason =
-        admission == FunctionPool.Admission.THROTTLED_FUNCTION
-                && pool.function().reserved().isPresent()
-            ? "ReservedFunctionConcurrentInvocationLimitExceeded"
-            : "ConcurrentInvocationLimitExceeded";
+  private static HttpResponse refused(Refusal reason, String requestId) {
+    return switch (reason) {
+      case SHUTTING_DOWN ->
+          error(
+              503,
+              "ServiceException",
+              requestId,
+              ErrorBodies.apiError("the local Lambda service is stopping"));
+      // Reserved concurrency reached: AWS's reason for it. Otherwise the service's own caps stand
+      // in for the account's concurrency limit.
+      case RESERVED_CONCURRENCY ->
+          throttled(requestId, "ReservedFunctionConcurrentInvocationLimitExceeded");
+      case FUNCTION_CONCURRENCY, SERVICE_CAPACITY ->
+          throttled(requestId, "ConcurrentInvocationLimitExceeded");
+    };
+  }
+
+  private static HttpResponse throttled(String requestId, String reason) {
     return error(
         429,
         "TooManyRequestsException",
@@ -258,9 +274,8 @@ final class InvokeApi implements HttpLoop.Handler {
   }
 
   private HttpResponse listFunctions() {
-    List<Map<String, Object>> functions = new ArrayList<>();
-    for (FunctionPool pool : pools.values()) {
-      FunctionConfig function = pool.function();
+    List<Map<String, Object>> listed = new ArrayList<>();
+    for (FunctionConfig function : functions.values()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("FunctionName", function.name());
       entry.put("FunctionArn", arn(region, function.name()));
@@ -270,14 +285,22 @@ final class InvokeApi implements HttpLoop.Handler {
       entry.put("Timeout", function.timeout().toSeconds());
       entry.put("Version", "$LATEST");
       entry.put("PackageType", "Zip");
-      functions.add(entry);
+      listed.add(entry);
     }
-    functions.sort(
+    listed.sort(
         (a, b) ->
             String.valueOf(a.get("FunctionName")).compareTo(String.valueOf(b.get("FunctionName"))));
-    return HttpResponse.of(200, ErrorBodies.bytes(Map.of("Functions", functions)))
+    return HttpResponse.of(200, ErrorBodies.bytes(Map.of("Functions", listed)))
         .withHeader("Content-Type", "application/json")
         .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+  }
+
+  private static byte[] decodeBase64(String text) {
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
   }
 
   /**

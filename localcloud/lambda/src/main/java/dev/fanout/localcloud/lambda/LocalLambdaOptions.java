@@ -38,6 +38,14 @@ public record LocalLambdaOptions(
     String region,
     Consumer<String> logListener) {
 
+  /**
+   * How long an idle instance stays warm. AWS does not publish how long an idle execution
+   * environment lives; measurements by others put it at minutes. Five minutes keeps a lab's
+   * instances warm between the runs of one session, and an idle JVM's memory is given back soon
+   * after.
+   */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
   public LocalLambdaOptions {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(functionZip, "functionZip");
@@ -73,8 +81,8 @@ public record LocalLambdaOptions(
   }
 
   /**
-   * Loopback on a free port, {@link #defaultMaxInstances()} per function, 60 s idle timeout,
-   * us-east-1, no overrides, no log listener.
+   * Loopback on a free port, {@link #defaultMaxInstances()} per function, {@link
+   * #DEFAULT_IDLE_TIMEOUT} idle timeout, us-east-1, no overrides, no log listener.
    */
   public static LocalLambdaOptions defaults(Path template, Path functionZip) {
     return builder(template, functionZip).build();
@@ -116,7 +124,7 @@ public record LocalLambdaOptions(
     private String host = "127.0.0.1";
     private int port;
     private int maxInstancesPerFunction = defaultMaxInstances();
-    private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Integer> reserved = new LinkedHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();

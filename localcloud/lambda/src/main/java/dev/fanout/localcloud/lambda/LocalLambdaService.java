@@ -1,6 +1,9 @@
 package dev.fanout.localcloud.lambda;
 
 import dev.fanout.localcloud.http.HttpLoop;
+import dev.fanout.localcloud.lambda.pool.Pool;
+import dev.fanout.localcloud.lambda.pool.PoolFunction;
+import dev.fanout.localcloud.lambda.pool.PoolLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -11,6 +14,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +46,13 @@ public final class LocalLambdaService implements AutoCloseable {
       Path.of(System.getProperty("java.io.tmpdir"), "fanout-locallambda");
   private static final System.Logger LOG = System.getLogger(LocalLambdaService.class.getName());
 
+  /** Asynchronous invocations waiting for an instance, per function, at most. */
+  static final int MAX_QUEUED_EVENTS = 10_000;
+
   private final LocalLambdaOptions options;
-  private final Map<String, FunctionPool> pools;
+  private final Map<String, FunctionConfig> functions;
+  private final Map<String, Integer> concurrency;
+  private final PoolShell pool;
   private final HttpLoop loop;
   private final HttpLoop.Listener invokeApi;
   private final ScheduledThreadPoolExecutor timer;
@@ -55,7 +64,9 @@ public final class LocalLambdaService implements AutoCloseable {
 
   private LocalLambdaService(
       LocalLambdaOptions options,
-      Map<String, FunctionPool> pools,
+      Map<String, FunctionConfig> functions,
+      Map<String, Integer> concurrency,
+      PoolShell pool,
       HttpLoop loop,
       HttpLoop.Listener invokeApi,
       ScheduledThreadPoolExecutor timer,
@@ -64,7 +75,9 @@ public final class LocalLambdaService implements AutoCloseable {
       URI endpoint,
       List<String> warnings) {
     this.options = options;
-    this.pools = pools;
+    this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    this.concurrency = Map.copyOf(concurrency);
+    this.pool = pool;
     this.loop = loop;
     this.invokeApi = invokeApi;
     this.timer = timer;
@@ -127,27 +140,33 @@ public final class LocalLambdaService implements AutoCloseable {
             options.region(),
             options.environmentOverrides(),
             loop,
-            launches,
-            nanoTime);
-    InstanceBudget budget = new InstanceBudget(MachineLimits.current().maxInstances());
-    Map<String, FunctionPool> pools = new LinkedHashMap<>();
+            launches);
+    List<PoolFunction> poolFunctions = new ArrayList<>();
+    Map<String, Integer> concurrency = new TreeMap<>();
     for (FunctionConfig function : functions.values()) {
-      FunctionPool pool =
-          new FunctionPool(
-              function,
-              options.maxInstancesPerFunction(),
-              launcher,
-              timer,
-              budget,
-              options.logListener(),
-              InvokeApi.arn(options.region(), function.name()),
-              nanoTime);
-      pools.put(function.name(), pool);
-      budget.register(pool);
+      int limit = function.reserved().orElse(options.maxInstancesPerFunction());
+      concurrency.put(function.name(), limit);
+      poolFunctions.add(
+          new PoolFunction(
+              function.name(), limit, function.reserved().isPresent(), function.timeout()));
     }
+    PoolShell pool =
+        new PoolShell(
+            new Pool(
+                poolFunctions,
+                new PoolLimits(
+                    MachineLimits.current().maxInstances(),
+                    options.idleTimeout(),
+                    MAX_QUEUED_EVENTS)),
+            functions,
+            launcher,
+            timer,
+            nanoTime,
+            options.logListener(),
+            options.region());
     HttpLoop.Listener invokeApi;
     try {
-      invokeApi = loop.listen(address, new InvokeApi(pools, options.region(), nanoTime));
+      invokeApi = loop.listen(address, new InvokeApi(functions, pool, options.region()));
     } catch (RuntimeException e) {
       loop.close();
       timer.shutdownNow();
@@ -165,7 +184,9 @@ public final class LocalLambdaService implements AutoCloseable {
     LocalLambdaService service =
         new LocalLambdaService(
             options,
-            pools,
+            functions,
+            concurrency,
+            pool,
             loop,
             invokeApi,
             timer,
@@ -173,8 +194,6 @@ public final class LocalLambdaService implements AutoCloseable {
             workDirectory,
             endpoint,
             template.warnings());
-    long tick = Math.max(100, Math.min(1_000, options.idleTimeout().toMillis() / 4));
-    timer.scheduleWithFixedDelay(service::maintain, tick, tick, TimeUnit.MILLISECONDS);
     return service;
   }
 
@@ -185,32 +204,30 @@ public final class LocalLambdaService implements AutoCloseable {
 
   /** The functions, by the names clients invoke them with. */
   public Set<String> functionNames() {
-    return pools.keySet();
+    return functions.keySet();
   }
 
   /** The functions as the service runs them (template values with overrides applied). */
   public List<FunctionConfig> functions() {
-    return pools.values().stream().map(FunctionPool::function).toList();
+    return List.copyOf(functions.values());
   }
 
   /** The most invocations each function runs at once; more are throttled. */
   public Map<String, Integer> concurrencyLimits() {
-    Map<String, Integer> limits = new TreeMap<>();
-    pools.forEach((name, pool) -> limits.put(name, pool.concurrencyLimit()));
-    return limits;
+    return new TreeMap<>(concurrency);
   }
 
   /** Live instances per function (starting, busy or idle), e.g. for tests. */
   public Map<String, Integer> instanceCounts() {
     Map<String, Integer> counts = new TreeMap<>();
-    pools.forEach((name, pool) -> counts.put(name, pool.liveInstances()));
+    functions.keySet().forEach(name -> counts.put(name, pool.liveInstances(name)));
     return counts;
   }
 
   /** Invocations handed to a runtime and not answered yet, per function: for tests. */
   Map<String, Integer> runningCounts() {
     Map<String, Integer> counts = new TreeMap<>();
-    pools.forEach((name, pool) -> counts.put(name, pool.runningInvocations()));
+    functions.keySet().forEach(name -> counts.put(name, pool.runningInvocations(name)));
     return counts;
   }
 
@@ -232,12 +249,9 @@ public final class LocalLambdaService implements AutoCloseable {
       }
       closed = true;
     }
-    List<Instance> stopped = new ArrayList<>();
-    for (FunctionPool pool : pools.values()) {
-      stopped.addAll(pool.close());
-    }
+    List<InstanceProcess> stopped = pool.shutdown();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    for (Instance instance : stopped) {
+    for (InstanceProcess instance : stopped) {
       Process process = instance.process;
       if (process == null) {
         continue;
@@ -262,13 +276,7 @@ public final class LocalLambdaService implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalLambdaService[" + endpoint + ", " + pools.keySet() + "]";
-  }
-
-  private void maintain() {
-    for (FunctionPool pool : pools.values()) {
-      pool.maintain(options.idleTimeout());
-    }
+    return "LocalLambdaService[" + endpoint + ", " + functionNames() + "]";
   }
 
   private static InetSocketAddress address(LocalLambdaOptions options) {

@@ -3,10 +3,15 @@ package dev.fanout.localcloud.lambda;
 import dev.fanout.localcloud.http.HttpLoop;
 import dev.fanout.localcloud.http.HttpRequest;
 import dev.fanout.localcloud.http.HttpResponse;
+import dev.fanout.localcloud.lambda.pool.InstanceId;
+import dev.fanout.localcloud.lambda.pool.Outcome;
+import dev.fanout.localcloud.lambda.pool.PoolEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The Lambda Runtime API of one instance: its own endpoint, so every request on it comes from that
- * instance's runtime. It forwards the runtime's calls to the instance's {@link FunctionPool}.
+ * instance's runtime. It reports what the runtime does as pool events; the pool answers.
  *
  * <ul>
  *   <li>{@code GET /2018-06-01/runtime/invocation/next}: answered when an event is there;
@@ -18,12 +23,12 @@ final class RuntimeApi implements HttpLoop.Handler {
   static final String PREFIX = "/2018-06-01/runtime/";
   private static final String INVOCATION = PREFIX + "invocation/";
 
-  private final Instance instance;
-  private final FunctionPool pool;
+  private final InstanceId instance;
+  private final Consumer<PoolEvent> events;
 
-  RuntimeApi(Instance instance, FunctionPool pool) {
+  RuntimeApi(InstanceId instance, Consumer<PoolEvent> events) {
     this.instance = instance;
-    this.pool = pool;
+    this.events = events;
   }
 
   @Override
@@ -32,35 +37,54 @@ final class RuntimeApi implements HttpLoop.Handler {
     String path = request.path();
     boolean post = request.method().equals("POST");
     if (request.method().equals("GET") && path.equals(INVOCATION + "next")) {
-      pool.onNext(instance, exchange);
+      events.accept(new PoolEvent.NextRequested(instance, exchange, exchange.connection()));
     } else if (post && path.startsWith(INVOCATION) && path.endsWith("/response")) {
       String id = path.substring(INVOCATION.length(), path.length() - "/response".length());
-      pool.onResult(instance, id, request.body(), false, null, exchange);
+      events.accept(
+          new PoolEvent.ResultPosted(
+              instance, id, new Outcome.Succeeded(request.body()), exchange));
     } else if (post && path.startsWith(INVOCATION) && path.endsWith("/error")) {
       String id = path.substring(INVOCATION.length(), path.length() - "/error".length());
       String errorType = request.header("Lambda-Runtime-Function-Error-Type").orElse(null);
-      pool.onResult(instance, id, request.body(), true, errorType, exchange);
+      events.accept(
+          new PoolEvent.ResultPosted(
+              instance,
+              id,
+              new Outcome.Failed(errorDocument(errorType, request.body())),
+              exchange));
     } else if (post && path.equals(PREFIX + "init/error")) {
-      pool.onInitError(instance, request.body(), exchange);
+      String errorType = request.header("Lambda-Runtime-Function-Error-Type").orElse(null);
+      events.accept(
+          new PoolEvent.InitErrorPosted(
+              instance, errorDocument(errorType, request.body()), exchange));
     } else {
       exchange.respond(
-          HttpResponse.json(
-              404,
-              "{\"errorMessage\":\"no such Runtime API route: "
-                  + request.method()
-                  + " "
-                  + path.replace("\"", "")
-                  + "\",\"errorType\":\"InvalidRequest\"}"));
+          HttpResponse.of(
+                  404,
+                  ErrorBodies.functionError(
+                      "InvalidRequest",
+                      "no such Runtime API route: " + request.method() + " " + path))
+              .withHeader("Content-Type", "application/json"));
     }
   }
 
   @Override
   public void abandoned(HttpLoop.Exchange exchange) {
-    pool.onNextAbandoned(instance, exchange);
+    events.accept(new PoolEvent.NextAbandoned(instance, exchange));
   }
 
   @Override
   public void disconnected(Object connection, boolean reset) {
-    pool.onRuntimeDisconnected(instance, connection, reset);
+    events.accept(new PoolEvent.RuntimeDisconnected(instance, connection, reset));
+  }
+
+  /** The error as the caller gets it: the runtime's JSON, or its text wrapped in Lambda's shape. */
+  static byte[] errorDocument(String errorType, byte[] body) {
+    if (ErrorBodies.isJson(body)) {
+      return body;
+    }
+    return ErrorBodies.functionError(
+        errorType == null || errorType.isBlank() ? "Runtime.Unknown" : errorType,
+        new String(body, StandardCharsets.UTF_8));
   }
 }

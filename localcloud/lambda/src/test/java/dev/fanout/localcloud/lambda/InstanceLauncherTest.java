@@ -2,6 +2,7 @@ package dev.fanout.localcloud.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanout.localcloud.lambda.pool.InstanceId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +33,7 @@ class InstanceLauncherTest {
           "eu-west-1",
           Map.of("FANOUT_ALLOW_LOCAL_TARGETS", "true"),
           null,
-          Runnable::run,
-          System::nanoTime);
+          Runnable::run);
 
   @Test
   void command_isTheLambdaJavaRuntimes() {
@@ -54,7 +54,8 @@ class InstanceLauncherTest {
   @Test
   void environment_templateThenOverridesThenLambdasOwn() {
     Map<String, String> environment =
-        launcher.environment(FIB, "127.0.0.1:4000", new Instance(3, "FibFunction"));
+        launcher.environment(
+            FIB, "127.0.0.1:4000", new InstanceProcess(new InstanceId("FibFunction", 3)));
 
     assertThat(environment)
         .containsEntry("QUARKUS_LAMBDA_HANDLER", "fib")

@@ -47,11 +47,4 @@ class LambdaLogLinesTest {
                 Base64.getDecoder().decode(LambdaLogLines.tail("short")), StandardCharsets.UTF_8))
         .isEqualTo("short");
   }
-
-  @Test
-  void exitDescriptions_useAwsWords() {
-    assertThat(FunctionPool.exitDescription(137)).isEqualTo("signal: killed");
-    assertThat(FunctionPool.exitDescription(143)).isEqualTo("signal: terminated");
-    assertThat(FunctionPool.exitDescription(1)).isEqualTo("exit status 1");
-  }
 }

@@ -123,7 +123,7 @@ class LocalLambdaConcurrencyIT {
   }
 
   @Test
-  void idleInstances_stopAfterTheIdleTimeout() throws InterruptedException {
+  void idleInstances_stopAfterTheIdleTimeout_andTheNextCallIsACold() throws InterruptedException {
     invoke(lambda, "FibFunction", "{\"n\":5}");
     assertThat(service.instanceCounts()).containsEntry("FibFunction", 1);
 
@@ -133,7 +133,9 @@ class LocalLambdaConcurrencyIT {
     }
 
     assertThat(service.instanceCounts()).containsEntry("FibFunction", 0);
-    assertThat(invoke(lambda, "FibFunction", "{\"n\":5}").functionError()).isNull();
+    InvokeResponse next = invoke(lambda, "FibFunction", "{\"n\":5}");
+    assertThat(next.functionError()).isNull();
+    assertThat(reportLine(next)).hasValueSatisfying(r -> assertThat(r).contains("Init Duration"));
   }
 
   private static List<InvokeResponse> naps(int count, int millis) {

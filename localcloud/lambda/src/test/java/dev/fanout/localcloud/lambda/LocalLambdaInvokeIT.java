@@ -13,8 +13,10 @@ import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.PowerloopUnit;
 import dev.fanout.units.UnitJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
@@ -188,5 +191,41 @@ class LocalLambdaInvokeIT {
 
   private static JsonNode json(InvokeResponse response) throws Exception {
     return JSON.readTree(payload(response));
+  }
+
+  @Test
+  void aClientContextThatIsNotOneJsonObject_isRefused_soNoCallerBytesReachARuntimeHeader() {
+    // Base64 of JSON followed by CR LF, a header and a second body: once a header smuggling a
+    // longer nap past the payload.
+    String smuggling =
+        Base64.getEncoder()
+            .encodeToString(
+                "{}\r\nContent-Length: 15\r\n\r\n{\"millis\":3000}"
+                    .getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(
+            () ->
+                lambda.invoke(
+                    LambdaTestClients.request("NapFunction", "{\"millis\":1}").toBuilder()
+                        .clientContext(smuggling)
+                        .build()))
+        .isInstanceOf(InvalidRequestContentException.class)
+        .hasMessageContaining("Client context must be a valid Base64-encoded JSON object");
+  }
+
+  @Test
+  void aClientContextOfOneJsonObject_spreadOverLines_isPassedOn() {
+    String context =
+        Base64.getEncoder()
+            .encodeToString(
+                "{\r\n  \"custom\": {\"who\": \"fanout\"}\r\n}".getBytes(StandardCharsets.UTF_8));
+
+    InvokeResponse response =
+        lambda.invoke(
+            LambdaTestClients.request("NapFunction", "{\"millis\":1}").toBuilder()
+                .clientContext(context)
+                .build());
+
+    assertThat(response.functionError()).isNull();
   }
 }
