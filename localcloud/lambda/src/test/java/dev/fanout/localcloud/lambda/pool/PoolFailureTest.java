@@ -218,4 +218,36 @@ class PoolFailureTest {
     Outcome answered = ((PoolEffect.Answer) effects.get(0)).outcome();
     assertThat(((Outcome.Failed) answered).document()).isSameAs(document);
   }
+
+  @Test
+  void anAnsweredInvocationsLog_endsWhenItsInstanceExitsBeforeAskingAgain() {
+    harness.invokeWithLog("r1", "Fib");
+    harness.next(fib(1));
+    harness.respond(fib(1), "r1", "{}");
+    assertThat(pool.state("r1")).contains(InvocationState.ANSWERED);
+
+    List<PoolEffect> effects = harness.on(new PoolEvent.Exited(fib(1), 0));
+
+    PoolEffect.WriteLog log = (PoolEffect.WriteLog) effects.get(0);
+    assertThat(log.requestId()).isEqualTo("r1");
+    assertThat(log.answer()).isTrue();
+    assertThat(log.outcome()).isInstanceOf(Outcome.Succeeded.class);
+    assertThat(effects).endsWith(new PoolEffect.Release(fib(1)));
+    assertThat(pool.state("r1")).isEmpty();
+  }
+
+  @Test
+  void anIdleInstanceThatDiesBeforeAskingAgain_hasItsAssignedInvocationMovedElsewhere() {
+    harness.invoke("r1", "Fib");
+    harness.next(fib(1));
+    harness.respond(fib(1), "r1", "{}"); // idle, but its runtime has not asked again yet
+    harness.invoke("r2", "Fib");
+    assertThat(pool.state("r2")).contains(InvocationState.ASSIGNED);
+
+    List<PoolEffect> effects = harness.on(new PoolEvent.Exited(fib(1), 137));
+
+    assertThat(effects).contains(new PoolEffect.Launch(fib(2)));
+    assertThat(effects).noneMatch(PoolEffect.Answer.class::isInstance);
+    assertThat(pool.state("r2")).contains(InvocationState.ASSIGNED);
+  }
 }
