@@ -3,6 +3,8 @@ package dev.fanout.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import dev.fanout.localcloud.template.Resource;
+import dev.fanout.localcloud.template.Template;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
@@ -14,7 +16,6 @@ import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.InMemoryObjectStore;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Reader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -32,14 +33,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * template.yaml, the handlers, the units and events/ agree: every function runs an existing handler
@@ -52,7 +45,7 @@ class TemplateConsistencyTest {
   private static final String CODE_URI = "functions/lambda/target/function.zip";
 
   private static Path root;
-  private static Map<String, Object> template;
+  private static Template template;
   private static Map<String, Class<?>> handlers;
   private static JdkHttpFetcher fetcher;
   private static UnitCatalog catalog;
@@ -60,9 +53,7 @@ class TemplateConsistencyTest {
   @BeforeAll
   static void load() throws Exception {
     root = Path.of(System.getProperty("fanoutRepoRoot", "../..")).toAbsolutePath().normalize();
-    try (Reader reader = Files.newBufferedReader(root.resolve("template.yaml"))) {
-      template = new Yaml(new CloudFormationConstructor()).load(reader);
-    }
+    template = Template.read(root.resolve("template.yaml"));
     handlers = namedHandlers();
     fetcher = JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
     catalog =
@@ -105,9 +96,9 @@ class TemplateConsistencyTest {
     List<String> named = functions().values().stream().map(p -> handlerOf(p)).toList();
     assertThat(named).containsExactlyInAnyOrderElementsOf(handlers.keySet());
 
-    Map<String, Object> outputs = map(template.get("Outputs"));
     for (String id : functions().keySet()) {
-      assertThat(map(outputs.get(id + "Name")).get("Value")).isEqualTo(Map.of("Ref", id));
+      assertThat(template.outputs()).containsKey(id + "Name");
+      assertThat(template.outputs().get(id + "Name").value()).isEqualTo(Map.of("Ref", id));
     }
   }
 
@@ -137,7 +128,7 @@ class TemplateConsistencyTest {
     Set<String> known = new TreeSet<>();
     settingNames("FANOUT", LambdaSettings.class, known);
     List<Map<String, Object>> environments = new ArrayList<>();
-    environments.add(map(map(template.get("Globals")).get("Function")));
+    environments.add(template.globals().get("Function"));
     environments.addAll(functions().values());
     for (Map<String, Object> properties : environments) {
       variables(properties).keySet().stream()
@@ -188,29 +179,25 @@ class TemplateConsistencyTest {
                 Map.of(
                     "Effect", "Allow",
                     "Action", List.of("dynamodb:UpdateItem", "dynamodb:PutItem"),
-                    "Resource", Map.of("Fn::GetAtt", "LedgerTable.Arn"),
+                    "Resource", Map.of("Fn::GetAtt", List.of("LedgerTable", "Arn")),
                     "Condition",
                         Map.of(
                             "ForAnyValue:StringEquals",
                             Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"))));
-    Map<String, Object> table = map(map(template.get("Resources")).get("LedgerTable"));
-    assertThat(table.get("Type")).isEqualTo("AWS::DynamoDB::Table");
-    assertThat(map(table.get("Properties")).get("KeySchema"))
+    Resource table = template.resource("LedgerTable").orElseThrow();
+    assertThat(table.type()).isEqualTo("AWS::DynamoDB::Table");
+    assertThat(table.properties().get("KeySchema"))
         .isEqualTo(List.of(Map.of("AttributeName", "id", "KeyType", "HASH")));
-    assertThat(map(map(table.get("Properties")).get("TimeToLiveSpecification")))
+    assertThat(map(table.properties().get("TimeToLiveSpecification")))
         .containsEntry("AttributeName", "expiresAt");
   }
 
-  /** The template's AWS::Serverless::Function resources, by logical id. */
+  /** The template's AWS::Serverless::Function resources' properties, Globals merged in. */
   private static Map<String, Map<String, Object>> functions() {
     Map<String, Map<String, Object>> functions = new TreeMap<>();
-    map(template.get("Resources"))
-        .forEach(
-            (id, resource) -> {
-              if ("AWS::Serverless::Function".equals(map(resource).get("Type"))) {
-                functions.put(id, map(map(resource).get("Properties")));
-              }
-            });
+    for (Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+      functions.put(function.logicalId(), function.properties());
+    }
     return functions;
   }
 
@@ -273,32 +260,5 @@ class TemplateConsistencyTest {
   private static Map<String, Object> map(Object value) {
     assertThat(value).isInstanceOf(Map.class);
     return (Map<String, Object>) value;
-  }
-
-  /**
-   * Reads CloudFormation YAML, whose short-form intrinsics (!Ref, !Sub, !If ...) plain YAML does
-   * not know: each becomes its long form, e.g. {@code !Ref X} becomes {@code {Ref: X}}.
-   */
-  private static final class CloudFormationConstructor extends SafeConstructor {
-    CloudFormationConstructor() {
-      super(new LoaderOptions());
-      yamlConstructors.put(
-          null,
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              String name = node.getTag().getValue().substring(1);
-              String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
-              Object value =
-                  switch (node) {
-                    case ScalarNode scalar -> constructScalar(scalar);
-                    case SequenceNode sequence -> constructSequence(sequence);
-                    case MappingNode mapping -> constructMapping(mapping);
-                    default -> throw new IllegalArgumentException("unexpected YAML node " + node);
-                  };
-              return Map.of(key, value);
-            }
-          });
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,9 @@ class SamTemplateTest {
                 OVERRIDDEN: own
                 BUCKET: !Ref Bucket
                 ARN: !GetAtt Bucket.Arn
-                NAME: !Sub '${Stage}-${AWS::Region}-${!Literal}'
-                JOINED: !Join ['/', [!Ref Stage, x]]
+                NAME: !Sub '${Stage}-${AWS::Region}'
                 MODE: !If [IsProd, fast, slow]
+                LIST: [a, b]
         Two:
           Type: AWS::Serverless::Function
           Properties:
@@ -53,26 +54,46 @@ class SamTemplateTest {
           Properties:
             Handler: c.D::handle
             MemorySize: 256
+        ProdOnly:
+          Type: AWS::Serverless::Function
+          Condition: IsProd
+          Properties:
+            Handler: e.F::handle
       """;
 
   @Test
-  void globals_mergeIntoEachFunction_andShortTagsResolve() {
+  void eachFunction_becomesAFunctionConfig_fromItsResolvedPropertiesAndGlobals() {
     SamTemplate template = parse(Map.of());
 
     FunctionConfig one = function(template, "One");
+    assertThat(one.handler()).isEqualTo("a.B::handle");
+    assertThat(one.runtime()).isEqualTo("java21");
     assertThat(one.memoryMb()).isEqualTo(512);
     assertThat(one.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(one.reserved()).isEmpty();
+    assertThat(one.alias()).isEmpty();
     assertThat(one.environment())
         .containsEntry("SHARED", "global")
         .containsEntry("OVERRIDDEN", "own")
-        .containsEntry("NAME", "dev-eu-west-1-${Literal}")
-        .containsEntry("JOINED", "dev/x")
+        .containsEntry("NAME", "dev-eu-west-1")
         .containsEntry("MODE", "slow")
-        .doesNotContainKeys("BUCKET", "ARN");
+        .doesNotContainKeys("BUCKET", "ARN", "LIST");
+  }
+
+  @Test
+  void variablesOnlyADeployedStackKnows_areLeftOut_sayingWhatTheyNeed() {
+    SamTemplate template = parse(Map.of());
+
     assertThat(template.warnings())
-        .anyMatch(w -> w.contains("BUCKET"))
-        .anyMatch(w -> w.contains("ARN"));
+        .contains(
+            "One: environment variable BUCKET left out: !Ref Bucket (a resource, known once the"
+                + " stack is deployed) cannot be resolved locally (set it with an environment"
+                + " override)")
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("One: environment variable ARN left out: !GetAtt Bucket.Arn"))
+        .contains("One: environment variable LIST left out, not a scalar");
   }
 
   @Test
@@ -96,6 +117,53 @@ class SamTemplateTest {
     assertThat(one.reservedConcurrency()).isEqualTo(2);
     assertThat(one.memoryMb()).isEqualTo(2048);
     assertThat(one.environment()).containsEntry("MODE", "fast");
+    assertThat(template.functions()).extracting(FunctionConfig::name).contains("ProdOnly");
+  }
+
+  @Test
+  void aFunctionWhoseConditionIsFalse_isSkipped_withAWarning() {
+    SamTemplate template = parse(Map.of());
+
+    assertThat(template.functions()).extracting(FunctionConfig::name).doesNotContain("ProdOnly");
+    assertThat(template.warnings()).contains("ProdOnly: skipped, its condition IsProd is false");
+  }
+
+  @Test
+  void aPropertyThatCannotBeResolved_fallsBackToSamsDefault_withAWarning() {
+    String yaml =
+        """
+        Resources:
+          Table: {Type: AWS::DynamoDB::Table}
+          F:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: a.B::handle, MemorySize: !GetAtt Table.Size}
+        """;
+
+    SamTemplate template =
+        SamTemplate.parse(new StringReader(yaml), "t.yaml", Map.of(), "eu-west-1");
+
+    assertThat(function(template, "F").memoryMb()).isEqualTo(128);
+    assertThat(template.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("F.MemorySize: !GetAtt Table.Size")
+        .endsWith("using 128");
+  }
+
+  @Test
+  void aPropertyThatIsNoNumber_isRefusedNamingIt() {
+    String yaml =
+        """
+        Resources:
+          F:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: a.B::handle, Timeout: soon}
+        """;
+
+    assertThatThrownBy(
+            () -> SamTemplate.parse(new StringReader(yaml), "t.yaml", Map.of(), "eu-west-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("F.Timeout must be a whole number, got 'soon'");
   }
 
   @Test
@@ -144,7 +212,10 @@ class SamTemplateTest {
     assertThatThrownBy(
             () -> SamTemplate.parse(new StringReader("- a\n- b\n"), "list.yaml", Map.of(), "x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("list.yaml");
+        .hasMessageContaining("list.yaml is not a template");
+    assertThatThrownBy(() -> SamTemplate.read(Path.of("nope.yaml"), Map.of(), "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no template at nope.yaml");
     assertThatThrownBy(
             () ->
                 SamTemplate.parse(new StringReader("Resources: {}\n"), "empty.yaml", Map.of(), "x"))
