@@ -118,8 +118,14 @@ final class InvokeApi implements HttpLoop.Handler {
     String encodedContext = request.header("X-Amz-Client-Context").orElse(null);
     if (encodedContext != null && !encodedContext.isEmpty()) {
       try {
-        clientContext =
+        String decoded =
             new String(Base64.getDecoder().decode(encodedContext.trim()), StandardCharsets.UTF_8);
+        // It reaches the runtime as a header: JSON's line breaks and tabs are whitespace that a
+        // space replaces, and any other control character is no JSON (and would break the header).
+        clientContext = decoded.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+        if (clientContext.chars().anyMatch(Character::isISOControl)) {
+          throw new IllegalArgumentException("a control character in the client context");
+        }
       } catch (IllegalArgumentException e) {
         exchange.respond(
             error(
