@@ -60,6 +60,7 @@ final class DynamoApi {
 
   private ObjectNode createTable(JsonNode request) {
     String name = text(request, "TableName");
+    DynamoLimits.checkTableName(name);
     if (tables.containsKey(name)) {
       throw new ApiError(
           "ResourceInUseException", "Cannot create preexisting table: " + name, 400, null);
@@ -125,6 +126,7 @@ final class DynamoApi {
   private ObjectNode putItem(JsonNode request) {
     Table table = table(request);
     JsonNode item = object(request, "Item");
+    DynamoLimits.checkItemSize(item, DynamoLimits.ITEM_TOO_LARGE);
     ObjectNode old = checked(table, table.keyOf(item), request);
     table.items().put(table.keyOf(item), ((ObjectNode) item).deepCopy());
     return returning(request, old);
@@ -135,6 +137,7 @@ final class DynamoApi {
     JsonNode key = object(request, "Key");
     ObjectNode old = checked(table, table.keyOf(key), request);
     ObjectNode updated = updated(old, key, request);
+    DynamoLimits.checkItemSize(updated, DynamoLimits.UPDATE_TOO_LARGE);
     table.items().put(table.keyOf(key), updated);
     String returnValues = request.path("ReturnValues").asText("NONE");
     ObjectNode response = JSON.createObjectNode();
@@ -181,16 +184,26 @@ final class DynamoApi {
   }
 
   private ObjectNode batchWrite(JsonNode request) {
+    // Checked whole before any write, as DynamoDB does: a refused batch changes nothing.
+    for (Map.Entry<String, JsonNode> entry : request.path("RequestItems").properties()) {
+      table(entry.getKey());
+      if (entry.getValue().size() > 25) {
+        throw ApiError.validation(
+            "Too many items requested for the BatchWriteItem call: at most 25");
+      }
+      for (JsonNode write : entry.getValue()) {
+        if (write.has("PutRequest")) {
+          DynamoLimits.checkItemSize(
+              write.path("PutRequest").path("Item"), DynamoLimits.ITEM_TOO_LARGE);
+        }
+      }
+    }
     request
         .path("RequestItems")
         .properties()
         .forEach(
             entry -> {
               Table table = table(entry.getKey());
-              if (entry.getValue().size() > 25) {
-                throw ApiError.validation(
-                    "Too many items requested for the BatchWriteItem call: at most 25");
-              }
               for (JsonNode write : entry.getValue()) {
                 if (write.has("PutRequest")) {
                   JsonNode item = write.path("PutRequest").path("Item");
@@ -246,6 +259,9 @@ final class DynamoApi {
       JsonNode body = action.path(kind);
       Table table = table(body);
       JsonNode keySource = kind.equals("Put") ? object(body, "Item") : object(body, "Key");
+      if (kind.equals("Put")) {
+        DynamoLimits.checkItemSize(keySource, DynamoLimits.ITEM_TOO_LARGE);
+      }
       String key = table.keyOf(keySource);
       if (!touched.add(table.name() + "/" + key)) {
         throw ApiError.validation(
@@ -271,14 +287,21 @@ final class DynamoApi {
         }
         continue;
       }
+      ObjectNode updated = kind.equals("Update") ? updated(old, body.get("Key"), body) : null;
+      if (updated != null && DynamoLimits.tooLarge(updated)) {
+        // Found while applying, not in the request: DynamoDB cancels with a reason.
+        anyFailed = true;
+        reasons
+            .addObject()
+            .put("Code", "ValidationError")
+            .put("Message", DynamoLimits.UPDATE_TOO_LARGE);
+        continue;
+      }
       reasons.addObject().put("Code", "None");
       switch (kind) {
         case "Put" ->
             writes.add(() -> table.items().put(key, ((ObjectNode) body.get("Item")).deepCopy()));
-        case "Update" -> {
-          ObjectNode updated = updated(old, body.get("Key"), body);
-          writes.add(() -> table.items().put(key, updated));
-        }
+        case "Update" -> writes.add(() -> table.items().put(key, updated));
         case "Delete" -> writes.add(() -> table.items().remove(key));
         case "ConditionCheck" -> {}
         default -> throw ApiError.validation("Unknown transaction action " + kind);
@@ -345,6 +368,7 @@ final class DynamoApi {
   }
 
   private Table table(String name) {
+    DynamoLimits.checkTableName(name);
     Table table = tables.get(name);
     if (table == null) {
       throw ApiError.notFound(name);

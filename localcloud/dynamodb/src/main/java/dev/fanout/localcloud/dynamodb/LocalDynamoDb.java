@@ -13,17 +13,15 @@ import java.util.concurrent.Executors;
  * 127.0.0.1, tables in memory, for runs with neither AWS nor an emulator of one's own. Any AWS SDK
  * client pointed at {@link #endpoint()} with any credentials talks to it; worker JVMs and Lambda
  * instances share it as they would share a table. It is an emulator of the API, not DynamoDB:
- * signatures are not checked, and there are no capacity limits, indexes or streams. A request body
- * over {@value #MAX_REQUEST_BYTES} bytes (DynamoDB's 16 MB) is refused with 413 and a {@code
- * ValidationException}, from its Content-Length.
+ * signatures are not checked, and there are no capacity limits, indexes or streams. It does hold
+ * requests to DynamoDB's documented limits ({@link DynamoLimits}): a body over 16 MB is refused 413
+ * with a {@code ValidationException}, and an item over 400 KB or a malformed table name 400 with
+ * one, as DynamoDB answers them.
  *
  * <p>It serves on the local cloud's {@link HttpLoop}; the operations run one at a time on a thread
  * of their own, as {@link DynamoApi} runs them one at a time anyway, so the loop never waits.
  */
 public final class LocalDynamoDb implements AutoCloseable {
-  /** DynamoDB's largest request. */
-  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-
   private final HttpLoop loop;
   private final ExecutorService operations;
   private final URI endpoint;
@@ -54,7 +52,8 @@ public final class LocalDynamoDb implements AutoCloseable {
     ExecutorService operations =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("local-dynamodb").daemon(true).factory());
-    HttpLoop loop = HttpLoop.start("local-dynamodb-http", HttpLimits.of(MAX_REQUEST_BYTES));
+    HttpLoop loop =
+        HttpLoop.start("local-dynamodb-http", HttpLimits.of(DynamoLimits.MAX_REQUEST_BYTES));
     HttpLoop.Listener listener;
     try {
       listener = loop.listen(address, new DynamoHandler(new DynamoApi(conflictEvery), operations));
