@@ -88,6 +88,18 @@ class HttpLoopLimitsTest {
   }
 
   @Test
+  void headUnderTheLimit_manyTimesTheReadBuffer_isServed() throws IOException {
+    int port = listen(HttpLimits.of(1024));
+    try (Socket socket = connect(port)) {
+      String value = "v".repeat(60_000);
+      send(socket, "GET /wide HTTP/1.1\r\nX-Wide: " + value + "\r\n\r\n");
+
+      assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200");
+    }
+    assertThat(handled).containsExactly("/wide");
+  }
+
+  @Test
   void contentLengthWithTransferEncoding_isAnswered400AndTheSmuggledRequestNeverHandled()
       throws IOException {
     int port = listen(HttpLimits.of(1024));
