@@ -44,10 +44,6 @@ final class ConnectionCount {
     open.decrementAndGet();
   }
 
-  int open() {
-    return open.get();
-  }
-
   int max() {
     return max;
   }

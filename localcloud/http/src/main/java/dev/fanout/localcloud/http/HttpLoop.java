@@ -276,10 +276,6 @@ public final class HttpLoop implements AutoCloseable {
     return running;
   }
 
-  String name() {
-    return thread.getName();
-  }
-
   /** The listeners registered on this loop, closed with it; touched on the loop's thread only. */
   Set<SocketListener> listeners() {
     return listeners;
