@@ -35,47 +35,6 @@ final class DynamoApi {
     this.conflictEvery = conflictEvery;
   }
 
-  /** A table: its key attributes and its items by key. */
-  private record Table(
-      String name,
-      String hashKey,
-      String rangeKey,
-      JsonNode keySchema,
-      JsonNode attributeDefinitions,
-      Instant created,
-      Map<String, ObjectNode> items) {
-
-    String keyOf(JsonNode item) {
-      JsonNode hash = item.get(hashKey);
-      if (hash == null) {
-        throw ApiError.validation(
-            "One of the required keys was not given a value: missing key " + hashKey);
-      }
-      String key = hash.toString();
-      if (rangeKey != null) {
-        JsonNode range = item.get(rangeKey);
-        if (range == null) {
-          throw ApiError.validation(
-              "One of the required keys was not given a value: missing key " + rangeKey);
-        }
-        key += "|" + range;
-      }
-      return key;
-    }
-
-    ObjectNode description() {
-      ObjectNode table = JSON.createObjectNode();
-      table.put("TableName", name).put("TableStatus", "ACTIVE");
-      table.set("KeySchema", keySchema);
-      table.set("AttributeDefinitions", attributeDefinitions);
-      table.put("ItemCount", items.size());
-      table.put("TableArn", "arn:aws:dynamodb:local:000000000000:table/" + name);
-      table.put("CreationDateTime", created.getEpochSecond());
-      table.putObject("BillingModeSummary").put("BillingMode", "PAY_PER_REQUEST");
-      return table;
-    }
-  }
-
   synchronized ObjectNode call(String operation, JsonNode request) {
     return switch (operation) {
       case "CreateTable" -> createTable(request);
@@ -101,6 +60,7 @@ final class DynamoApi {
 
   private ObjectNode createTable(JsonNode request) {
     String name = text(request, "TableName");
+    DynamoLimits.checkTableName(name);
     if (tables.containsKey(name)) {
       throw new ApiError(
           "ResourceInUseException", "Cannot create preexisting table: " + name, 400, null);
@@ -166,6 +126,7 @@ final class DynamoApi {
   private ObjectNode putItem(JsonNode request) {
     Table table = table(request);
     JsonNode item = object(request, "Item");
+    DynamoLimits.checkItemSize(item, DynamoLimits.ITEM_TOO_LARGE);
     ObjectNode old = checked(table, table.keyOf(item), request);
     table.items().put(table.keyOf(item), ((ObjectNode) item).deepCopy());
     return returning(request, old);
@@ -176,6 +137,7 @@ final class DynamoApi {
     JsonNode key = object(request, "Key");
     ObjectNode old = checked(table, table.keyOf(key), request);
     ObjectNode updated = updated(old, key, request);
+    DynamoLimits.checkItemSize(updated, DynamoLimits.UPDATE_TOO_LARGE);
     table.items().put(table.keyOf(key), updated);
     String returnValues = request.path("ReturnValues").asText("NONE");
     ObjectNode response = JSON.createObjectNode();
@@ -222,16 +184,26 @@ final class DynamoApi {
   }
 
   private ObjectNode batchWrite(JsonNode request) {
+    // Checked whole before any write, as DynamoDB does: a refused batch changes nothing.
+    for (Map.Entry<String, JsonNode> entry : request.path("RequestItems").properties()) {
+      table(entry.getKey());
+      if (entry.getValue().size() > 25) {
+        throw ApiError.validation(
+            "Too many items requested for the BatchWriteItem call: at most 25");
+      }
+      for (JsonNode write : entry.getValue()) {
+        if (write.has("PutRequest")) {
+          DynamoLimits.checkItemSize(
+              write.path("PutRequest").path("Item"), DynamoLimits.ITEM_TOO_LARGE);
+        }
+      }
+    }
     request
         .path("RequestItems")
         .properties()
         .forEach(
             entry -> {
               Table table = table(entry.getKey());
-              if (entry.getValue().size() > 25) {
-                throw ApiError.validation(
-                    "Too many items requested for the BatchWriteItem call: at most 25");
-              }
               for (JsonNode write : entry.getValue()) {
                 if (write.has("PutRequest")) {
                   JsonNode item = write.path("PutRequest").path("Item");
@@ -287,6 +259,9 @@ final class DynamoApi {
       JsonNode body = action.path(kind);
       Table table = table(body);
       JsonNode keySource = kind.equals("Put") ? object(body, "Item") : object(body, "Key");
+      if (kind.equals("Put")) {
+        DynamoLimits.checkItemSize(keySource, DynamoLimits.ITEM_TOO_LARGE);
+      }
       String key = table.keyOf(keySource);
       if (!touched.add(table.name() + "/" + key)) {
         throw ApiError.validation(
@@ -312,14 +287,21 @@ final class DynamoApi {
         }
         continue;
       }
+      ObjectNode updated = kind.equals("Update") ? updated(old, body.get("Key"), body) : null;
+      if (updated != null && DynamoLimits.tooLarge(updated)) {
+        // Found while applying, not in the request: DynamoDB cancels with a reason.
+        anyFailed = true;
+        reasons
+            .addObject()
+            .put("Code", "ValidationError")
+            .put("Message", DynamoLimits.UPDATE_TOO_LARGE);
+        continue;
+      }
       reasons.addObject().put("Code", "None");
       switch (kind) {
         case "Put" ->
             writes.add(() -> table.items().put(key, ((ObjectNode) body.get("Item")).deepCopy()));
-        case "Update" -> {
-          ObjectNode updated = updated(old, body.get("Key"), body);
-          writes.add(() -> table.items().put(key, updated));
-        }
+        case "Update" -> writes.add(() -> table.items().put(key, updated));
         case "Delete" -> writes.add(() -> table.items().remove(key));
         case "ConditionCheck" -> {}
         default -> throw ApiError.validation("Unknown transaction action " + kind);
@@ -386,6 +368,7 @@ final class DynamoApi {
   }
 
   private Table table(String name) {
+    DynamoLimits.checkTableName(name);
     Table table = tables.get(name);
     if (table == null) {
       throw ApiError.notFound(name);

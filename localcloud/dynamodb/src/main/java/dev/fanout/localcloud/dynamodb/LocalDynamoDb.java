@@ -1,17 +1,10 @@
 package dev.fanout.localcloud.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.fanout.localcloud.http.HttpLimits;
+import dev.fanout.localcloud.http.HttpLoop;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,20 +13,23 @@ import java.util.concurrent.Executors;
  * 127.0.0.1, tables in memory, for runs with neither AWS nor an emulator of one's own. Any AWS SDK
  * client pointed at {@link #endpoint()} with any credentials talks to it; worker JVMs and Lambda
  * instances share it as they would share a table. It is an emulator of the API, not DynamoDB:
- * signatures are not checked, and there are no capacity limits, indexes or streams.
+ * signatures are not checked, and there are no capacity limits, indexes or streams. It does hold
+ * requests to DynamoDB's documented limits ({@link DynamoLimits}): a body over 16 MB is refused 413
+ * with a {@code ValidationException}, and an item over 400 KB or a malformed table name 400 with
+ * one, as DynamoDB answers them.
+ *
+ * <p>It serves on the local cloud's {@link HttpLoop}; the operations run one at a time on a thread
+ * of their own, as {@link DynamoApi} runs them one at a time anyway, so the loop never waits.
  */
 public final class LocalDynamoDb implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+  private final HttpLoop loop;
+  private final ExecutorService operations;
+  private final URI endpoint;
 
-  private final HttpServer server;
-  private final ExecutorService requests;
-  private final DynamoApi api;
-
-  private LocalDynamoDb(HttpServer server, ExecutorService requests, DynamoApi api) {
-    this.server = server;
-    this.requests = requests;
-    this.api = api;
+  private LocalDynamoDb(HttpLoop loop, ExecutorService operations, URI endpoint) {
+    this.loop = loop;
+    this.operations = operations;
+    this.endpoint = endpoint;
   }
 
   /** Starts on 127.0.0.1 on a free port. */
@@ -45,88 +41,39 @@ public final class LocalDynamoDb implements AutoCloseable {
    * @param port 0 for any free port
    * @param conflictEvery cancel every Nth TransactWriteItems with TransactionConflict, as DynamoDB
    *     does under contention, so that callers' retries are exercised (0: never)
+   * @throws UncheckedIOException naming host:port when the address cannot be bound
    */
   public static LocalDynamoDb start(String host, int port, int conflictEvery) {
     if (conflictEvery < 0) {
       throw new IllegalArgumentException(
           "conflictEvery must not be negative, got " + conflictEvery);
     }
-    HttpServer server;
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    ExecutorService operations =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("local-dynamodb").daemon(true).factory());
+    HttpLoop loop =
+        HttpLoop.start("local-dynamodb-http", HttpLimits.of(DynamoLimits.MAX_REQUEST_BYTES));
+    HttpLoop.Listener listener;
     try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 256);
-    } catch (IOException e) {
+      listener = loop.listen(address, new DynamoHandler(new DynamoApi(conflictEvery), operations));
+    } catch (UncheckedIOException e) {
+      loop.close();
+      operations.shutdownNow();
       throw new UncheckedIOException(
-          "cannot start the local DynamoDB on " + host + ":" + port + ": " + e.getMessage(), e);
+          "cannot start the local DynamoDB: " + e.getMessage(), e.getCause());
     }
-    ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-    DynamoApi api = new DynamoApi(conflictEvery);
-    LocalDynamoDb local = new LocalDynamoDb(server, requests, api);
-    server.setExecutor(requests);
-    server.createContext("/", local::handle);
-    server.start();
-    return local;
+    URI endpoint = URI.create("http://" + address.getHostString() + ":" + listener.port());
+    return new LocalDynamoDb(loop, operations, endpoint);
   }
 
   public URI endpoint() {
-    InetSocketAddress address = server.getAddress();
-    return URI.create("http://" + address.getHostString() + ":" + address.getPort());
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange;
-        InputStream body = exchange.getRequestBody()) {
-      byte[] request = body.readAllBytes();
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      int status = 200;
-      ObjectNode answer;
-      try {
-        if (!"POST".equals(exchange.getRequestMethod())
-            || target == null
-            || !target.startsWith(TARGET_PREFIX)) {
-          throw new ApiError(
-              "UnknownOperationException",
-              "expected a POST with X-Amz-Target: " + TARGET_PREFIX + "<Operation>",
-              400,
-              null);
-        }
-        JsonNode parsed = request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
-        answer = api.call(target.substring(TARGET_PREFIX.length()), parsed);
-      } catch (ApiError error) {
-        status = error.status();
-        answer = errorBody(error);
-      } catch (IOException | RuntimeException e) {
-        status = e instanceof IOException ? 400 : 500;
-        answer =
-            errorBody(
-                new ApiError(
-                    status == 400 ? "SerializationException" : "InternalServerError",
-                    String.valueOf(e.getMessage()),
-                    status,
-                    null));
-      }
-      byte[] bytes = JSON.writeValueAsBytes(answer);
-      exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-      exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-  }
-
-  private static ObjectNode errorBody(ApiError error) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("__type", "com.amazonaws.dynamodb.v20120810#" + error.type());
-    body.put("message", error.getMessage());
-    if (error.extra() != null) {
-      body.setAll(error.extra());
-    }
-    return body;
+    return endpoint;
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    requests.shutdownNow();
+    loop.close();
+    operations.shutdownNow();
   }
 }

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * fanout's local DynamoDB as the AWS SDK sees it: the operations and errors the ledger relies on.
  */
 class LocalDynamoDbTest {
+  private static final String TABLE = "ledger";
   private static LocalDynamoDb dynamo;
   private static DynamoDbClient client;
 
@@ -52,7 +53,7 @@ class LocalDynamoDbTest {
     client.createTable(
         request ->
             request
-                .tableName("t")
+                .tableName(TABLE)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                     AttributeDefinition.builder()
@@ -80,16 +81,16 @@ class LocalDynamoDbTest {
   @Test
   void bindsLoopback_andDescribesItsTables() {
     assertThat(dynamo.endpoint().getHost()).isEqualTo("127.0.0.1");
-    assertThat(client.describeTable(r -> r.tableName("t")).table().tableStatusAsString())
+    assertThat(client.describeTable(r -> r.tableName(TABLE)).table().tableStatusAsString())
         .isEqualTo("ACTIVE");
-    assertThat(client.listTables().tableNames()).contains("t");
+    assertThat(client.listTables().tableNames()).contains(TABLE);
     assertThatThrownBy(() -> client.describeTable(r -> r.tableName("missing")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(
             () ->
                 client.createTable(
                     r ->
-                        r.tableName("t")
+                        r.tableName(TABLE)
                             .keySchema(k -> k.attributeName("id").keyType("HASH"))
                             .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                             .billingMode("PAY_PER_REQUEST")))
@@ -98,20 +99,20 @@ class LocalDynamoDbTest {
 
   @Test
   void conditionalPut_andArithmeticUpdate() {
-    client.putItem(r -> r.tableName("t").item(Map.of("id", s("k1"), "v", n(5))));
+    client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("k1"), "v", n(5))));
 
     assertThatThrownBy(
             () ->
                 client.putItem(
                     r ->
-                        r.tableName("t")
+                        r.tableName(TABLE)
                             .item(Map.of("id", s("k1"), "v", n(6)))
                             .conditionExpression("attribute_not_exists(id)")))
         .isInstanceOf(ConditionalCheckFailedException.class);
     var updated =
         client.updateItem(
             r ->
-                r.tableName("t")
+                r.tableName(TABLE)
                     .key(Map.of("id", s("k1")))
                     .updateExpression("SET #v = #v + :d, w = if_not_exists(w, :d)")
                     .conditionExpression("#v >= :min AND NOT attribute_exists(gone)")
@@ -119,23 +120,23 @@ class LocalDynamoDbTest {
                     .expressionAttributeValues(Map.of(":d", n(3), ":min", n(5)))
                     .returnValues(ReturnValue.ALL_NEW));
     assertThat(updated.attributes()).containsEntry("v", n(8)).containsEntry("w", n(3));
-    assertThat(client.getItem(r -> r.tableName("t").key(Map.of("id", s("k1")))).item())
+    assertThat(client.getItem(r -> r.tableName(TABLE).key(Map.of("id", s("k1")))).item())
         .containsEntry("v", n(8));
   }
 
   @Test
   void transaction_isAllOrNothing_withAReasonPerAction() {
-    client.putItem(r -> r.tableName("t").item(Map.of("id", s("x"), "v", n(1))));
+    client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("x"), "v", n(1))));
     Update debit =
         Update.builder()
-            .tableName("t")
+            .tableName(TABLE)
             .key(Map.of("id", s("x")))
             .updateExpression("SET v = v - :a")
             .conditionExpression("v >= :a")
             .expressionAttributeValues(Map.of(":a", n(2)))
             .returnValuesOnConditionCheckFailure("ALL_OLD")
             .build();
-    Put record = Put.builder().tableName("t").item(Map.of("id", s("rec"))).build();
+    Put record = Put.builder().tableName(TABLE).item(Map.of("id", s("rec"))).build();
 
     assertThatThrownBy(
             () ->
@@ -152,16 +153,16 @@ class LocalDynamoDbTest {
                   .containsExactly("ConditionalCheckFailed", "None");
               assertThat(e.cancellationReasons().get(0).item()).containsEntry("v", n(1));
             });
-    assertThat(client.getItem(r -> r.tableName("t").key(Map.of("id", s("rec")))).hasItem())
+    assertThat(client.getItem(r -> r.tableName(TABLE).key(Map.of("id", s("rec")))).hasItem())
         .isFalse();
   }
 
   @Test
   void repeatedClientRequestToken_appliesOnce() {
-    client.putItem(r -> r.tableName("t").item(Map.of("id", s("tok"), "v", n(0))));
+    client.putItem(r -> r.tableName(TABLE).item(Map.of("id", s("tok"), "v", n(0))));
     Update add =
         Update.builder()
-            .tableName("t")
+            .tableName(TABLE)
             .key(Map.of("id", s("tok")))
             .updateExpression("SET v = v + :one")
             .expressionAttributeValues(Map.of(":one", n(1)))
@@ -174,7 +175,7 @@ class LocalDynamoDbTest {
                   .transactItems(List.of(TransactWriteItem.builder().update(add).build())));
     }
 
-    assertThat(client.getItem(r -> r.tableName("t").key(Map.of("id", s("tok")))).item())
+    assertThat(client.getItem(r -> r.tableName(TABLE).key(Map.of("id", s("tok")))).item())
         .containsEntry("v", n(1));
   }
 }

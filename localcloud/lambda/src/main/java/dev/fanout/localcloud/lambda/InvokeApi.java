@@ -51,6 +51,15 @@ final class InvokeApi implements HttpLoop.Handler {
         .withHeader("x-amzn-ErrorType", "ServiceException");
   }
 
+  /** The HTTP loop's own refusals (a body past 6 MB, a malformed request) in AWS's shape. */
+  @Override
+  public HttpResponse refused(int status, String message) {
+    String requestId = UUID.randomUUID().toString();
+    return status == 413
+        ? tooLarge(requestId, MAX_REQUEST_BYTES)
+        : error(status, "InvalidRequestContentException", requestId, ErrorBodies.apiError(message));
+  }
+
   @Override
   public void handle(HttpLoop.Exchange exchange) {
     HttpRequest request = exchange.request();
@@ -170,7 +179,7 @@ final class InvokeApi implements HttpLoop.Handler {
 
                   @Override
                   public void refused(String requestId, Refusal reason) {
-                    exchange.respond(InvokeApi.refused(reason, requestId));
+                    exchange.respond(notTaken(reason, requestId));
                   }
                 }));
       }
@@ -190,7 +199,7 @@ final class InvokeApi implements HttpLoop.Handler {
                 new Call.Listener() {
                   @Override
                   public void refused(String requestId, Refusal reason) {
-                    exchange.respond(InvokeApi.refused(reason, requestId));
+                    exchange.respond(notTaken(reason, requestId));
                   }
 
                   @Override
@@ -233,7 +242,7 @@ final class InvokeApi implements HttpLoop.Handler {
     return response;
   }
 
-  private static HttpResponse refused(Refusal reason, String requestId) {
+  private static HttpResponse notTaken(Refusal reason, String requestId) {
     return switch (reason) {
       case SHUTTING_DOWN ->
           error(

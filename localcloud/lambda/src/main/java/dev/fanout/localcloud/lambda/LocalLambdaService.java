@@ -1,5 +1,6 @@
 package dev.fanout.localcloud.lambda;
 
+import dev.fanout.localcloud.http.HttpLimits;
 import dev.fanout.localcloud.http.HttpLoop;
 import dev.fanout.localcloud.lambda.pool.Pool;
 import dev.fanout.localcloud.lambda.pool.PoolFunction;
@@ -39,7 +40,11 @@ import java.util.function.LongSupplier;
  * AWS's START, END and REPORT lines.
  */
 public final class LocalLambdaService implements AutoCloseable {
-  /** Requests larger than Lambda's 6 MB limit are refused by the Invoke API, with AWS's error. */
+  /**
+   * The Runtime APIs' limit: a response a little past Lambda's 6 MB must still arrive whole, to be
+   * answered Function.ResponseSizeTooLarge. The Invoke API takes 6 MB at most, refused from the
+   * request's head.
+   */
   private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
   private static final Path CACHE =
@@ -166,7 +171,11 @@ public final class LocalLambdaService implements AutoCloseable {
             options.region());
     HttpLoop.Listener invokeApi;
     try {
-      invokeApi = loop.listen(address, new InvokeApi(functions, pool, options.region()));
+      invokeApi =
+          loop.listen(
+              address,
+              new InvokeApi(functions, pool, options.region()),
+              HttpLimits.of(InvokeApi.MAX_REQUEST_BYTES));
     } catch (RuntimeException e) {
       loop.close();
       timer.shutdownNow();

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.lambda.model.InvalidRequestContentExcepti
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
+import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
@@ -227,5 +228,14 @@ class LocalLambdaInvokeIT {
                 .build());
 
     assertThat(response.functionError()).isNull();
+  }
+
+  @Test
+  void aPayloadOver6Mb_isRefusedWithRequestTooLarge() {
+    String big = "{\"pad\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
+
+    assertThatThrownBy(() -> lambda.invoke(LambdaTestClients.request("NapFunction", big)))
+        .isInstanceOf(RequestTooLargeException.class)
+        .hasMessageContaining("Request must be smaller than 6291456 bytes");
   }
 }

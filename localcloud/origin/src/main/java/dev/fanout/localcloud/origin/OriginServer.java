@@ -1,5 +1,6 @@
 package dev.fanout.localcloud.origin;
 
+import dev.fanout.localcloud.http.HttpLimits;
 import dev.fanout.localcloud.http.HttpLoop;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -47,6 +48,12 @@ public final class OriginServer implements AutoCloseable {
   /** The origin answers GET; a larger body than this (sent with another method) is refused. */
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /**
+   * Connections open at once on the port, all loops together: it is benched with 2,000 keep-alive
+   * clients, and stands in for the internet, which does not turn clients away at 1,024.
+   */
+  private static final int MAX_CONNECTIONS = 10_000;
+
   private final List<HttpLoop> loops;
   private final ImageCache images;
   private final List<OriginHandler> handlers;
@@ -71,7 +78,10 @@ public final class OriginServer implements AutoCloseable {
     int cores = Runtime.getRuntime().availableProcessors();
     List<HttpLoop> loops = new ArrayList<>();
     for (int i = 0; i < Math.clamp(cores, 1, MAX_LOOPS); i++) {
-      loops.add(HttpLoop.start(i == 0 ? "origin-http" : "origin-http-" + (i + 1), MAX_BODY_BYTES));
+      loops.add(
+          HttpLoop.start(
+              i == 0 ? "origin-http" : "origin-http-" + (i + 1),
+              HttpLimits.of(MAX_BODY_BYTES).withMaxConnections(MAX_CONNECTIONS)));
     }
     ImageCache images = new ImageCache(CACHE_ENTRIES, CACHE_BYTES, Math.max(1, cores));
     List<OriginHandler> handlers = new ArrayList<>();
