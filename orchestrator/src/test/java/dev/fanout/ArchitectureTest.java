@@ -3,6 +3,7 @@ package dev.fanout;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -12,6 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /** The orchestrator's packages, one idea each, and the one direction of their dependencies. */
 class ArchitectureTest {
+  /** The strategies' kind: the one part of the strategy package that results may name. */
+  private static final String STRATEGY_KIND = "dev.fanout.strategy.kind..";
+
+  /** Everything of the strategies but their kind. */
+  private static final DescribedPredicate<JavaClass> STRATEGY_IMPLEMENTATIONS =
+      JavaClass.Predicates.resideInAPackage("dev.fanout.strategy..")
+          .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(STRATEGY_KIND)))
+          .as("strategy implementations (anything in dev.fanout.strategy but its kind)");
+
   private static JavaClasses orchestrator;
 
   @BeforeAll
@@ -35,6 +45,20 @@ class ArchitectureTest {
         .because(
             "the lab talks to the local cloud as it talks to AWS, over HTTP; only the command"
                 + " line starts its servers")
+        .check(orchestrator);
+  }
+
+  @Test
+  void theStrategyKind_isAValueThatDependsOnNothingOfTheLab() {
+    classes()
+        .that()
+        .resideInAPackage(STRATEGY_KIND)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(STRATEGY_KIND, "java..")
+        .because(
+            "results and reports name a run's kind; the kind must not bring its implementations"
+                + " (or anything else) along")
         .check(orchestrator);
   }
 
@@ -71,9 +95,11 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("dev.fanout.measure..")
         .should()
+        .dependOnClassesThat(STRATEGY_IMPLEMENTATIONS)
+        .orShould()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.fanout.strategy..", "dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.plan..")
+        .resideInAnyPackage("dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.plan..")
+        .because("a result names its strategy's kind, a value, and nothing of how it ran")
         .check(orchestrator);
   }
 
@@ -83,8 +109,11 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("dev.fanout.report..")
         .should()
+        .dependOnClassesThat(STRATEGY_IMPLEMENTATIONS)
+        .orShould()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.cli..", "dev.fanout.worker..")
+        .resideInAnyPackage("dev.fanout.cli..", "dev.fanout.worker..")
+        .because("a report reads results, which name their strategy's kind and nothing more")
         .check(orchestrator);
   }
 
@@ -96,7 +125,11 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "dev.fanout.advice..", "dev.fanout.measure..", "dev.fanout.units..", "java..")
+            "dev.fanout.advice..",
+            "dev.fanout.measure..",
+            STRATEGY_KIND,
+            "dev.fanout.units..",
+            "java..")
         .because("the advisor judges measured runs; running them is the command line's job")
         .check(orchestrator);
   }

@@ -6,7 +6,7 @@ import dev.fanout.advice.Verdict;
 import dev.fanout.plan.Workload;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.WorkloadReport;
-import dev.fanout.strategy.Strategies;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +47,9 @@ final class AdviseCommand implements Callable<Integer> {
       description =
           "The strategies to check the advice against (default: all of"
               + " ${COMPLETION-CANDIDATES}); the recommended one runs whether named or not.",
-      completionCandidates = CompareCommand.StrategyNames.class)
-  List<String> strategies = new ArrayList<>();
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  List<StrategyKind> strategies = new ArrayList<>();
 
   @Option(
       names = "--sample",
@@ -63,8 +64,7 @@ final class AdviseCommand implements Callable<Integer> {
     options.validate();
     OptionChecks.range("--sample", sample, 1, 1000);
     String name = workload.name();
-    List<String> alternatives =
-        CompareCommand.checked("--strategies", strategies, Strategies.NAMES);
+    List<StrategyKind> alternatives = StrategyKinds.chosen(strategies);
     PrintWriter out = spec.commandLine().getOut();
     Lab lab =
         new Lab(
@@ -76,10 +76,13 @@ final class AdviseCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     // Lambda is needed if it is to run, or if it may be recommended: only where it has cores of
     // its own (--aws, --endpoint).
-    boolean lambda = alternatives.contains("lambda") || options.aws || options.endpoint != null;
+    boolean lambda =
+        alternatives.stream().anyMatch(StrategyKind::invokesLambda)
+            || options.aws
+            || options.endpoint != null;
     try (Lab.Session session = lab.open(lambda)) {
       Workload full = session.workload(name);
-      WorkloadReport measured = session.run(full.sample(sample), List.of("sequential"));
+      WorkloadReport measured = session.run(full.sample(sample), List.of(StrategyKind.SEQUENTIAL));
       if (measured.runs().isEmpty()) {
         throw new IllegalStateException(
             "the sample could not run: " + String.join("; ", measured.failures()));
@@ -134,12 +137,13 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   /** The alternatives in the usual order, with the recommended strategy among them. */
-  private static List<String> withRecommended(List<String> alternatives, String recommended) {
+  private static List<StrategyKind> withRecommended(
+      List<StrategyKind> alternatives, StrategyKind recommended) {
     if (alternatives.contains(recommended)) {
       return alternatives;
     }
-    return Strategies.NAMES.stream()
-        .filter(name -> alternatives.contains(name) || name.equals(recommended))
+    return StrategyKind.all().stream()
+        .filter(kind -> alternatives.contains(kind) || kind == recommended)
         .toList();
   }
 }

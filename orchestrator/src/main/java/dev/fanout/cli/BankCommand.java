@@ -13,6 +13,7 @@ import dev.fanout.report.BankReport;
 import dev.fanout.report.JsonReport;
 import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.LedgerException;
 import dev.fanout.units.ledger.LedgerState;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
@@ -21,11 +22,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,10 +55,10 @@ final class BankCommand implements Callable<Integer> {
   @Option(
       names = {"--strategy", "-s"},
       paramLabel = "S",
-      defaultValue = "threads",
       description = "The strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      completionCandidates = CompareCommand.StrategyNames.class)
-  String strategy;
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  StrategyKind strategy = StrategyKind.THREADS;
 
   @Option(
       names = "--mode",
@@ -224,7 +225,7 @@ final class BankCommand implements Callable<Integer> {
       }
       UnitSettings settings = UnitSettings.forLedger(ledgerSettings);
       try (UnitRuntime runtime = UnitRuntime.open(settings);
-          LambdaBackend lambda = strategy.equals("lambda") ? openLambda(ledgerSettings) : null) {
+          LambdaBackend lambda = strategy.invokesLambda() ? openLambda(ledgerSettings) : null) {
         runtime.ledger().open(bank.opening());
         Strategies.Context context =
             new Strategies.Context(
@@ -240,7 +241,7 @@ final class BankCommand implements Callable<Integer> {
         Strategy chosen = Strategies.create(strategy, bank.workload(), context);
         err.printf(
             "running %d transfers with %s, %s mode, ledger: %s...%n",
-            transfers, strategy, mode, place);
+            transfers, strategy.label(), mode, place);
         err.flush();
         RunResult result = chosen.run(bank.workload(), TaskListener.none());
         LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
@@ -265,7 +266,6 @@ final class BankCommand implements Callable<Integer> {
 
   /** Checks the options; returns whether the run is safe. */
   private boolean validate() {
-    CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
     if (!mode.equals("safe") && !mode.equals("unsafe")) {
       throw new IllegalArgumentException("--mode must be unsafe or safe, got '" + mode + "'");
     }
@@ -287,23 +287,27 @@ final class BankCommand implements Callable<Integer> {
       OptionChecks.range("--max-instances", maxInstances, 1, 1000);
     }
     boolean memory = ledgerIsMemory();
-    boolean crossProcess = strategy.equals("processes") || strategy.equals("lambda");
-    if (memory && crossProcess) {
+    if (memory && !strategy.sharesMemory()) {
       throw new IllegalArgumentException(
           "--ledger memory cannot serve --strategy "
-              + strategy
+              + strategy.label()
               + ": "
-              + (strategy.equals("processes") ? "worker JVMs" : "Lambda instances")
+              + strategy.laneNoun(2)
               + " share no memory, so each would move money in balances of its own. Use --ledger"
               + " dynamodb (the default for "
-              + strategy
+              + strategy.label()
               + ")");
     }
     if (!memory && mode.equals("unsafe")) {
       throw new IllegalArgumentException(
           "--mode unsafe races in the memory of one JVM; the DynamoDB ledger applies each"
               + " transfer in one transaction and has no unsafe mode. Use --ledger memory with an"
-              + " in-JVM strategy (sequential, threads, async, virtual)");
+              + " in-JVM strategy ("
+              + StrategyKind.all().stream()
+                  .filter(StrategyKind::sharesMemory)
+                  .map(StrategyKind::label)
+                  .collect(Collectors.joining(", "))
+              + ")");
     }
     if (memory && (table != null || endpoint != null || aws || conflictEvery > 0)) {
       throw new IllegalArgumentException(
@@ -332,11 +336,12 @@ final class BankCommand implements Callable<Integer> {
     return mode.equals("safe");
   }
 
+  /** Whether the balances live in this JVM: --ledger, else where the strategy's tasks share it. */
   private boolean ledgerIsMemory() {
     if (ledger != null) {
       return ledger.equals("memory");
     }
-    return !strategy.equals("processes") && !strategy.equals("lambda");
+    return strategy.sharesMemory();
   }
 
   private static void createTable(URI endpoint, String table) {

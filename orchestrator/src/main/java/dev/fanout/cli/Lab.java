@@ -18,6 +18,7 @@ import dev.fanout.report.WorkloadReport;
 import dev.fanout.report.html.HtmlReport;
 import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitKind;
@@ -70,9 +71,9 @@ final class Lab {
   }
 
   /** Runs every named workload under every named strategy; returns the CLI's exit code. */
-  int compare(List<String> workloads, List<String> strategies) {
+  int compare(List<String> workloads, List<StrategyKind> strategies) {
     List<WorkloadReport> reports = new ArrayList<>();
-    try (Session session = open(strategies.contains("lambda"))) {
+    try (Session session = open(strategies.stream().anyMatch(StrategyKind::invokesLambda))) {
       for (String name : workloads) {
         WorkloadReport report = session.run(session.workload(name), strategies);
         reports.add(report);
@@ -231,15 +232,16 @@ final class Lab {
     }
 
     /** Runs one workload under each strategy in turn (repeated as asked), with progress. */
-    WorkloadReport run(Workload workload, List<String> strategies) {
+    WorkloadReport run(Workload workload, List<StrategyKind> strategies) {
       Unit<?, ?> unit = runtime.catalog().unit(workload.unit());
       if (!options.noWarmup) {
         warmUp(unit, workload);
       }
       List<List<RunResult>> runs = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      for (String name : strategies) {
-        Strategy strategy = Strategies.create(name, workload, strategyContext);
+      for (StrategyKind kind : strategies) {
+        Strategy strategy = Strategies.create(kind, workload, strategyContext);
+        String name = kind.label();
         List<RunResult> results = new ArrayList<>();
         for (int repeat = 1; repeat <= repeats; repeat++) {
           err.printf(
@@ -256,7 +258,7 @@ final class Lab {
             TaskListener listener =
                 journal == null
                     ? progress
-                    : journal.listener(workload.name(), name, repeat).andThen(progress);
+                    : journal.listener(workload.name(), kind, repeat).andThen(progress);
             run = strategy.run(workload, listener);
           } catch (RuntimeException e) {
             failures.add(name + " could not run: " + e.getMessage());

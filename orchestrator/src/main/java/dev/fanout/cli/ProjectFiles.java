@@ -36,7 +36,7 @@ final class ProjectFiles {
   }
 
   static Path functionZip() {
-    Path zip = template().resolveSibling(Path.of("functions", "lambda", "target", "function.zip"));
+    Path zip = template().resolveSibling("functions/lambda/target/function.zip");
     if (!Files.isRegularFile(zip)) {
       throw new IllegalStateException(
           zip + " is not built yet: run scripts/build (scripts/fanout builds it on first use)");

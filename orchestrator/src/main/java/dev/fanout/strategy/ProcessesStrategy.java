@@ -8,6 +8,7 @@ import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.worker.WorkerMain;
 import dev.fanout.worker.WorkerProtocol;
 import java.io.IOException;
@@ -38,8 +39,8 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
   }
 
   @Override
-  public String name() {
-    return "processes";
+  public StrategyKind kind() {
+    return StrategyKind.PROCESSES;
   }
 
   @Override
@@ -86,7 +87,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
                   wall));
       records.add(results.get(i).join());
     }
-    return new RunResult(workload.name(), name(), poolSize, poolSize, wall, startups, records);
+    return new RunResult(workload.name(), kind(), poolSize, poolSize, wall, startups, records);
   }
 
   private List<WorkerProcess> startPool(

@@ -150,9 +150,9 @@ public final class HtmlReport {
     for (RunSummary summary : report.runs()) {
       RunResult run = summary.run();
       html.append("<tr><td><a href=\"#")
-          .append(Html.text(anchor(run.workload() + "-" + run.strategy())))
+          .append(Html.text(anchor(run.workload() + "-" + run.strategy().label())))
           .append("\">")
-          .append(Html.text(run.strategy()))
+          .append(Html.text(run.strategy().label()))
           .append("</a></td><td>")
           .append(run.workers())
           .append("</td><td>")
@@ -195,15 +195,15 @@ public final class HtmlReport {
     TimeAxis axis = TimeAxis.upTo(timeline.endMillis());
     TimingDiagram.Drawing diagram = TimingDiagram.draw(run, timeline, axis);
     html.append("<section class=\"run\" id=\"")
-        .append(Html.text(anchor(run.workload() + "-" + run.strategy())))
+        .append(Html.text(anchor(run.workload() + "-" + run.strategy().label())))
         .append("\" data-workload=\"")
         .append(Html.text(run.workload()))
         .append("\" data-strategy=\"")
-        .append(Html.text(run.strategy()))
+        .append(Html.text(run.strategy().label()))
         .append("\"><h3>")
         .append(Html.text(report.workload()))
         .append(" · ")
-        .append(Html.text(run.strategy()))
+        .append(Html.text(run.strategy().label()))
         .append(" <span class=\"sub\">wall ")
         .append(Html.text(Html.duration(run.wallMillis())))
         .append(" · ")

@@ -77,7 +77,7 @@ final class TimingDiagram {
             "%d tasks on %d %s, one bar each%s; hover a bar for its task.",
             run.tasks().size(),
             timeline.lanes().size(),
-            laneWord(run, timeline.lanes().size()),
+            run.strategy().laneNoun(timeline.lanes().size()),
             rows > timeline.lanes().size()
                 ? " (a lane with several tasks in flight at once shows them on tracks of its own,"
                     + " up to "
@@ -213,7 +213,7 @@ final class TimingDiagram {
                 + " and with what.",
             run.tasks().size(),
             timeline.lanes().size(),
-            laneWord(run, timeline.lanes().size()),
+            run.strategy().laneNoun(timeline.lanes().size()),
             MAX_BARS,
             MAX_ROWS,
             perRow == 1
@@ -339,7 +339,8 @@ final class TimingDiagram {
         .append("\" data-tasks=\"")
         .append(run.tasks().size())
         .append("\" role=\"img\" aria-label=\"")
-        .append(Html.text("timing diagram of " + run.workload() + " under " + run.strategy()))
+        .append(
+            Html.text("timing diagram of " + run.workload() + " under " + run.strategy().label()))
         .append("\">");
     return svg;
   }
@@ -404,18 +405,6 @@ final class TimingDiagram {
 
   private static double rowHeight(int rows) {
     return Math.max(3, Math.min(20, Math.floor(PLOT_HEIGHT / Math.max(1, rows))));
-  }
-
-  private static String laneWord(RunResult run, int lanes) {
-    String word =
-        switch (run.strategy()) {
-          case "processes" -> "worker JVM";
-          case "lambda" -> "Lambda instance";
-          case "virtual" -> "virtual thread";
-          case "async" -> "event loop";
-          default -> "thread";
-        };
-    return lanes == 1 ? word : word + "s";
   }
 
   /** The tooltip of a task's bar: what it was, when and where it ran, what came of it. */
