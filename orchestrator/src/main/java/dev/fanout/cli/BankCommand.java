@@ -1,29 +1,20 @@
 package dev.fanout.cli;
 
-import dev.fanout.check.BankCheck;
-import dev.fanout.check.BankVerdict;
-import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
-import dev.fanout.measure.RunResult;
-import dev.fanout.measure.TaskListener;
+import dev.fanout.engine.Lab;
+import dev.fanout.engine.LabSettings;
+import dev.fanout.engine.LambdaChoice;
+import dev.fanout.engine.LedgerChoice;
 import dev.fanout.plan.Bank;
-import dev.fanout.plan.LedgerSettings;
-import dev.fanout.plan.UnitRuntime;
-import dev.fanout.plan.UnitSettings;
 import dev.fanout.report.BankReport;
 import dev.fanout.report.JsonReport;
-import dev.fanout.strategy.Strategies;
-import dev.fanout.strategy.Strategy;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.LedgerException;
-import dev.fanout.units.ledger.LedgerState;
-import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -31,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code fanout bank}: the seeds' bank transfers under one strategy, then the bank's invariants
@@ -197,66 +187,38 @@ final class BankCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean safe = validate();
-    boolean memory = ledgerIsMemory();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String run = UUID.randomUUID().toString().substring(0, 8);
     Bank bank =
         Bank.create(
             accounts, balance, transfers, maxAmount, verifyMillis, pauseMicros, "t" + run, seed);
-    try (LocalDynamoDb localDynamo =
-        memory || endpoint != null || aws
-            ? null
-            : LocalDynamoDb.start("127.0.0.1", 0, conflictEvery)) {
-      URI dynamoEndpoint = localDynamo != null ? localDynamo.endpoint() : endpoint;
-      String tableName = table != null ? table : "fanout-bank-" + run;
-      LedgerSettings ledgerSettings =
-          memory ? LedgerSettings.memory(safe) : LedgerSettings.dynamoDb(tableName, dynamoEndpoint);
-      String place =
-          memory
-              ? "memory of this JVM (" + (safe ? "locked" : "unsafe") + ")"
-              : (localDynamo != null
-                      ? "fanout's local DynamoDB " + dynamoEndpoint
-                      : aws ? "DynamoDB on AWS" : "DynamoDB at " + dynamoEndpoint)
-                  + ", table "
-                  + tableName;
-      if (!memory && !aws) {
-        createTable(dynamoEndpoint, tableName);
+    LedgerChoice ledgerChoice =
+        ledgerIsMemory()
+            ? LedgerChoice.memory(safe)
+            : LedgerChoice.dynamoDb(
+                table != null ? table : "fanout-bank-" + run, endpoint, aws, conflictEvery);
+    LabSettings settings =
+        LabSettings.forBank(
+            ledgerChoice, new LambdaChoice(lambdaEndpoint, aws, region, functions, maxInstances));
+    try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
+      err.printf(
+          "running %d transfers with %s, %s mode, ledger: %s...%n",
+          transfers, strategy.label(), mode, lab.ledgerPlace());
+      err.flush();
+      Lab.BankRun result = lab.runBank(bank, strategy, concurrency);
+      BankReport report =
+          new BankReport(
+              mode, ledgerChoice.label(), lab.ledgerPlace(), result.run(), result.verdict());
+      report.print(out);
+      if (json != null) {
+        JsonReport.write(json, report.json());
+        out.println("JSON report: " + json.toAbsolutePath());
+        out.flush();
       }
-      UnitSettings settings = UnitSettings.forLedger(ledgerSettings);
-      try (UnitRuntime runtime = UnitRuntime.open(settings);
-          LambdaBackend lambda = strategy.invokesLambda() ? openLambda(ledgerSettings) : null) {
-        runtime.ledger().open(bank.opening());
-        Strategies.Context context =
-            new Strategies.Context(
-                runtime.catalog(),
-                settings,
-                0,
-                System::nanoTime,
-                lambda == null ? null : lambda.target,
-                lambda == null ? 0 : lambda.concurrency);
-        if (concurrency != null) {
-          context = context.atConcurrency(concurrency);
-        }
-        Strategy chosen = Strategies.create(strategy, bank.workload(), context);
-        err.printf(
-            "running %d transfers with %s, %s mode, ledger: %s...%n",
-            transfers, strategy.label(), mode, place);
-        err.flush();
-        RunResult result = chosen.run(bank.workload(), TaskListener.none());
-        LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
-        BankVerdict verdict = BankCheck.check(bank.opening(), after, result.tasks());
-        BankReport report =
-            new BankReport(mode, memory ? "memory" : "dynamodb", place, result, verdict);
-        report.print(out);
-        if (json != null) {
-          JsonReport.write(json, report.json());
-          out.println("JSON report: " + json.toAbsolutePath());
-          out.flush();
-        }
-        boolean failed = verdict.failed() > 0 || (safe && !verdict.invariantsHold());
-        return failed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
-      }
+      boolean failed =
+          result.verdict().failed() > 0 || (safe && !result.verdict().invariantsHold());
+      return failed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
     } catch (LedgerException e) {
       err.println("fanout: the ledger could not be used: " + e.getMessage());
       err.flush();
@@ -342,24 +304,5 @@ final class BankCommand implements Callable<Integer> {
       return ledger.equals("memory");
     }
     return strategy.sharesMemory();
-  }
-
-  private static void createTable(URI endpoint, String table) {
-    try (DynamoDbClient client =
-        DynamoDbLedger.client(Optional.ofNullable(endpoint), Duration.ofSeconds(30), 4)) {
-      DynamoDbLedger.createTableIfMissing(client, table);
-    }
-  }
-
-  /** The Lambda backend; the local service's instances get the ledger's table and endpoint. */
-  private LambdaBackend openLambda(LedgerSettings ledgerSettings) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("FANOUT_LEDGER_TABLE", ledgerSettings.table());
-    if (ledgerSettings.endpoint() != null) {
-      environment.put("FANOUT_LEDGER_ENDPOINT", ledgerSettings.endpoint().toString());
-    }
-    return LambdaBackend.open(
-        new LambdaBackend.Choice(lambdaEndpoint, aws, region, functions, maxInstances),
-        environment);
   }
 }

@@ -47,13 +47,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     options.validate();
     List<String> chosenWorkloads = checked("--workload", workloads, Workloads.NAMES);
-    List<StrategyKind> chosenStrategies = StrategyKinds.chosen(strategies);
-    return new Lab(
-            options,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            spec.commandLine().getParseResult().originalArgs())
-        .compare(chosenWorkloads, chosenStrategies);
+    return Reports.compare(spec, options, chosenWorkloads, StrategyKinds.chosen(strategies));
   }
 
   /** The names given, without repeats, or all of them; an unknown name is a usage error. */

@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.engine.ProjectFiles;
 import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;

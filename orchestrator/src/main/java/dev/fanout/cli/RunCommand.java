@@ -33,12 +33,6 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    List<String> workloads = List.of(workload.name());
-    return new Lab(
-            options,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            spec.commandLine().getParseResult().originalArgs())
-        .compare(workloads, List.of(strategy));
+    return Reports.compare(spec, options, List.of(workload.name()), List.of(strategy));
   }
 }

@@ -1,5 +1,8 @@
 package dev.fanout.cli;
 
+import dev.fanout.engine.LabSettings;
+import dev.fanout.engine.LambdaChoice;
+import dev.fanout.engine.LedgerChoice;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -166,17 +169,21 @@ public final class RunOptions {
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 
-  /** How many times each strategy runs: --repeat, else {@code fallback}. */
-  int repeatOr(int fallback) {
-    return repeat == null ? fallback : repeat;
-  }
-
-  int tasksOrDefault() {
-    return tasks == null ? 0 : tasks;
-  }
-
-  int workersOrDefault() {
-    return workers == null ? 0 : workers;
+  /**
+   * What the engine is to start and how it runs, for these options.
+   *
+   * @param defaultRepeats how many times each strategy runs unless --repeat says
+   */
+  LabSettings labSettings(int defaultRepeats) {
+    return new LabSettings(
+        new LabSettings.Fetching(origin, latencyMs, jitterMs, imageDir),
+        LedgerChoice.memory(true),
+        new LambdaChoice(endpoint, aws, region, functions, maxInstances),
+        tasks == null ? 0 : tasks,
+        workers == null ? 0 : workers,
+        repeat == null ? defaultRepeats : repeat,
+        !noWarmup,
+        journal);
   }
 
   /** Fails before any run, not after them all, when the report could not be written. */

@@ -2,6 +2,7 @@ package dev.fanout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanout.engine.ProjectFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
