@@ -71,7 +71,7 @@ final class AdviseCommand implements Callable<Integer> {
     // Lambda is needed if it is to run, or if it may be recommended: only where it has cores of
     // its own (--aws, --endpoint).
     List<StrategyKind> mayRun = new ArrayList<>(alternatives);
-    if (options.aws || options.endpoint != null) {
+    if (options.lambda.choice().remote()) {
       mayRun.add(StrategyKind.LAMBDA);
     }
     try (Lab lab =

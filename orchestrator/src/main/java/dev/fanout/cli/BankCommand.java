@@ -200,7 +200,8 @@ final class BankCommand implements Callable<Integer> {
                 table != null ? table : "fanout-bank-" + run, endpoint, aws, conflictEvery);
     LabSettings settings =
         LabSettings.forBank(
-            ledgerChoice, new LambdaChoice(lambdaEndpoint, aws, region, functions, maxInstances));
+            ledgerChoice,
+            new LambdaChoice(lambdaEndpoint, aws, region, functions, maxInstances, null));
     try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
       err.printf(
           "running %d transfers with %s, %s mode, ledger: %s...%n",

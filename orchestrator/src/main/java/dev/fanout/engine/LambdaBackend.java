@@ -68,7 +68,7 @@ final class LambdaBackend implements AutoCloseable {
 
   /**
    * How a run starts the local service: what the choice gives, and otherwise the run's own limit on
-   * instances.
+   * instances and the service's own defaults.
    */
   static LocalLambdaOptions localOptions(
       LambdaChoice choice, Map<String, String> environment, Path template, Path functionZip) {
@@ -81,6 +81,9 @@ final class LambdaBackend implements AutoCloseable {
             : Math.min(
                 LocalLambdaOptions.defaultMaxInstances(),
                 2 * Runtime.getRuntime().availableProcessors()));
+    if (choice.idleTimeout() != null) {
+      local.idleTimeout(choice.idleTimeout());
+    }
     return local.build();
   }
 

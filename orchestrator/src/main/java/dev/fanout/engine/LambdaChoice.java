@@ -1,6 +1,7 @@
 package dev.fanout.engine;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,9 +13,15 @@ import java.util.Map;
  * @param region the AWS region; null for the default region chain (or us-east-1 at an endpoint)
  * @param functions the function of a unit where it is not named as in template.yaml
  * @param maxInstances instances per function of the local service; null for a run's default
+ * @param idleTimeout how long an idle instance of the local service lives; null for the service's
  */
 public record LambdaChoice(
-    URI endpoint, boolean aws, String region, Map<String, String> functions, Integer maxInstances) {
+    URI endpoint,
+    boolean aws,
+    String region,
+    Map<String, String> functions,
+    Integer maxInstances,
+    Duration idleTimeout) {
 
   public LambdaChoice {
     if (endpoint != null && aws) {
@@ -25,7 +32,7 @@ public record LambdaChoice(
 
   /** The local Lambda service with its defaults. */
   public static LambdaChoice local() {
-    return new LambdaChoice(null, false, null, Map.of(), null);
+    return new LambdaChoice(null, false, null, Map.of(), null, null);
   }
 
   /** Whether the functions run on machines of their own rather than on this one's cores. */
