@@ -2,7 +2,6 @@ package dev.fanout.cli;
 
 import dev.fanout.engine.Lab;
 import dev.fanout.engine.LabSettings;
-import dev.fanout.engine.LambdaChoice;
 import dev.fanout.engine.LedgerChoice;
 import dev.fanout.plan.Bank;
 import dev.fanout.report.BankReport;
@@ -12,13 +11,12 @@ import dev.fanout.units.LedgerException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -137,22 +135,12 @@ final class BankCommand implements Callable<Integer> {
   String table;
 
   @Option(
-      names = "--endpoint",
+      names = "--dynamodb-endpoint",
       paramLabel = "URL",
       description =
           "dynamodb: a DynamoDB endpoint of your own (DynamoDB Local, LocalStack) instead of"
               + " fanout's local one.")
-  URI endpoint;
-
-  @Option(
-      names = "--aws",
-      description =
-          "dynamodb on AWS, and lambda on the deployed functions, with the default credentials"
-              + " and region.")
-  boolean aws;
-
-  @Option(names = "--region", paramLabel = "REGION", description = "The AWS region.")
-  String region;
+  URI dynamoDbEndpoint;
 
   @Option(
       names = "--conflict-every",
@@ -163,32 +151,33 @@ final class BankCommand implements Callable<Integer> {
               + " DynamoDB does under contention, to show the retries (default: never).")
   int conflictEvery;
 
-  @Option(
-      names = "--lambda-endpoint",
-      paramLabel = "URL",
-      description =
-          "lambda: invoke this Lambda endpoint ('fanout lambda serve', LocalStack) instead of"
-              + " starting the local Lambda service.")
+  /** Where the transfers are invoked for --strategy lambda: --endpoint, --aws, --function.. */
+  @Mixin LambdaOptions lambda;
+
+  /** The old name of --endpoint, kept working for now with a deprecation line. */
+  @Option(names = "--lambda-endpoint", paramLabel = "URL", hidden = true)
   URI lambdaEndpoint;
-
-  @Option(
-      names = "--function",
-      paramLabel = "UNIT=NAME",
-      description =
-          "lambda: the deployed function of transfer, e.g. transfer=fanout-Transfer-1A2B.")
-  Map<String, String> functions = new LinkedHashMap<>();
-
-  @Option(
-      names = "--max-instances",
-      paramLabel = "N",
-      description = "lambda: instances of the local Lambda service (default: two per core).")
-  Integer maxInstances;
 
   @Override
   public Integer call() {
-    boolean safe = validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    lambda.validate();
+    OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
+    OptionChecks.httpUrl("--dynamodb-endpoint", dynamoDbEndpoint, "http://127.0.0.1:8000");
+    BankEndpoints endpoints =
+        BankEndpoints.resolve(
+            strategy,
+            !ledgerIsMemory(),
+            dynamoDbEndpoint,
+            lambda.endpoint(),
+            lambdaEndpoint,
+            lambda.aws());
+    if (endpoints.deprecation() != null) {
+      err.println("fanout: deprecated: " + endpoints.deprecation());
+      err.flush();
+    }
+    boolean safe = validate(endpoints);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Bank bank =
         Bank.create(
@@ -197,11 +186,11 @@ final class BankCommand implements Callable<Integer> {
         ledgerIsMemory()
             ? LedgerChoice.memory(safe)
             : LedgerChoice.dynamoDb(
-                table != null ? table : "fanout-bank-" + run, endpoint, aws, conflictEvery);
-    LabSettings settings =
-        LabSettings.forBank(
-            ledgerChoice,
-            new LambdaChoice(lambdaEndpoint, aws, region, functions, maxInstances, null));
+                table != null ? table : "fanout-bank-" + run,
+                endpoints.dynamoDb(),
+                lambda.aws(),
+                conflictEvery);
+    LabSettings settings = LabSettings.forBank(ledgerChoice, lambda.choice(endpoints.lambda()));
     try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
       err.printf(
           "running %d transfers with %s, %s mode, ledger: %s...%n",
@@ -227,8 +216,8 @@ final class BankCommand implements Callable<Integer> {
     }
   }
 
-  /** Checks the options; returns whether the run is safe. */
-  private boolean validate() {
+  /** Checks the options, the endpoints resolved; returns whether the run is safe. */
+  private boolean validate(BankEndpoints endpoints) {
     if (!mode.equals("safe") && !mode.equals("unsafe")) {
       throw new IllegalArgumentException("--mode must be unsafe or safe, got '" + mode + "'");
     }
@@ -245,9 +234,6 @@ final class BankCommand implements Callable<Integer> {
     OptionChecks.range("--conflict-every", conflictEvery, 0, 1_000_000);
     if (concurrency != null) {
       OptionChecks.range("--concurrency", concurrency, 1, 4096);
-    }
-    if (maxInstances != null) {
-      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
     }
     boolean memory = ledgerIsMemory();
     if (memory && !strategy.sharesMemory()) {
@@ -272,25 +258,32 @@ final class BankCommand implements Callable<Integer> {
                   .collect(Collectors.joining(", "))
               + ")");
     }
-    if (memory && (table != null || endpoint != null || aws || conflictEvery > 0)) {
+    boolean aws = lambda.aws();
+    URI dynamo = endpoints.dynamoDb();
+    if (memory && (table != null || dynamo != null || aws || conflictEvery > 0)) {
       throw new IllegalArgumentException(
-          "--table, --endpoint, --aws and --conflict-every are for --ledger dynamodb");
+          "--table, --dynamodb-endpoint, --aws and --conflict-every are for --ledger dynamodb");
     }
-    if (endpoint != null && aws) {
-      throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
-    }
-    if (conflictEvery > 0 && (endpoint != null || aws)) {
+    if (memory && endpoints.lambda() != null) {
       throw new IllegalArgumentException(
-          "--conflict-every works on fanout's local DynamoDB only, not with --endpoint or --aws");
+          "--endpoint is the Lambda endpoint, for --strategy lambda; a DynamoDB endpoint is"
+              + " --dynamodb-endpoint, with --ledger dynamodb");
+    }
+    if (dynamo != null && aws) {
+      throw new IllegalArgumentException(
+          "--dynamodb-endpoint and --aws exclude each other: choose one");
+    }
+    if (conflictEvery > 0 && (dynamo != null || aws)) {
+      throw new IllegalArgumentException(
+          "--conflict-every works on fanout's local DynamoDB only, not with --dynamodb-endpoint"
+              + " or --aws");
     }
     if (aws && table == null) {
       throw new IllegalArgumentException(
           "--aws needs --table: the deployed stack's LedgerTableName output (aws cloudformation"
               + " describe-stacks --stack-name STACK --query \"Stacks[0].Outputs\")");
     }
-    OptionChecks.httpUrl("--endpoint", endpoint, "http://127.0.0.1:8000");
-    OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
-    for (String unit : functions.keySet()) {
+    for (String unit : lambda.functions.keySet()) {
       if (!unit.equals("transfer")) {
         throw new IllegalArgumentException(
             "--function: a bank run invokes only the unit transfer, got '" + unit + "'");

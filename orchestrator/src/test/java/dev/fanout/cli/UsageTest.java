@@ -25,10 +25,12 @@ class UsageTest {
         "compare --bogus | --bogus",
         "compare --aws --endpoint http://127.0.0.1:1 | --endpoint",
         "run --workload fib --strategy threads --aws --endpoint http://127.0.0.1:1 | --aws",
+        "bank --aws --endpoint http://127.0.0.1:1 | --endpoint",
         "compare --strategies thread | --strategies",
         "compare --idle-timeout soon | --idle-timeout",
         "compare --idle-timeout 0s | --idle-timeout",
         "advise --workload fib --idle-timeout 10 | --idle-timeout",
+        "bank --idle-timeout 5x | --idle-timeout",
         "lambda serve --idle-timeout 1y | --idle-timeout",
         "lambda serve --max-instances 0 | --max-instances",
         "run --workload fib | --strategy",
@@ -110,10 +112,10 @@ class UsageTest {
   @CsvSource({"500ms, PT0.5S", "90s, PT1M30S", "5m, PT5M", "2h, PT2H"})
   void idleTimeout_readsADurationWithItsUnit(String given, String expected) {
     CommandLine commandLine = FanoutMain.commandLine();
-    commandLine.parseArgs("advise", "--workload", "fib", "--idle-timeout", given);
-    AdviseCommand advise = commandLine.getSubcommands().get("advise").getCommand();
+    commandLine.parseArgs("bank", "--idle-timeout", given);
+    BankCommand bank = commandLine.getSubcommands().get("bank").getCommand();
 
-    assertThat(advise.options.lambda.choice().idleTimeout()).isEqualTo(Duration.parse(expected));
+    assertThat(bank.lambda.choice().idleTimeout()).isEqualTo(Duration.parse(expected));
   }
 
   @Test
