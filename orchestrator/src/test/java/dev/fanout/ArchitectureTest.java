@@ -3,6 +3,7 @@ package dev.fanout;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -12,6 +13,21 @@ import org.junit.jupiter.api.Test;
 
 /** The orchestrator's packages, one idea each, and the one direction of their dependencies. */
 class ArchitectureTest {
+  /** The strategies' kind: the one part of the strategy package that results may name. */
+  private static final String STRATEGY_KIND = "dev.fanout.strategy.kind..";
+
+  /** Everything of the strategies but their kind. */
+  private static final DescribedPredicate<JavaClass> STRATEGY_IMPLEMENTATIONS =
+      JavaClass.Predicates.resideInAPackage("dev.fanout.strategy..")
+          .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(STRATEGY_KIND)))
+          .as("strategy implementations (anything in dev.fanout.strategy but its kind)");
+
+  /**
+   * The commands that serve a piece of the local cloud alone: fanout origin, fanout lambda serve.
+   */
+  private static final String SERVING_COMMANDS =
+      "dev\\.fanout\\.cli\\.(OriginCommand|LambdaCommand)(\\$.*)?";
+
   private static JavaClasses orchestrator;
 
   @BeforeAll
@@ -23,18 +39,76 @@ class ArchitectureTest {
   }
 
   @Test
-  void theLab_reachesTheLocalCloudOnlyFromTheCommandLine() {
+  void theLab_reachesTheLocalCloudOnlyFromTheEngine_andTheCommandsThatServeIt() {
     noClasses()
         .that()
         .resideInAPackage("dev.fanout..")
         .and()
-        .resideOutsideOfPackages("dev.fanout.cli..", "dev.fanout.localcloud..")
+        .resideOutsideOfPackages("dev.fanout.engine..", "dev.fanout.localcloud..")
+        .and()
+        .haveNameNotMatching(SERVING_COMMANDS)
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.fanout.localcloud..")
         .because(
-            "the lab talks to the local cloud as it talks to AWS, over HTTP; only the command"
-                + " line starts its servers")
+            "the lab talks to the local cloud as it talks to AWS, over HTTP; only the engine starts"
+                + " its servers for a run, and 'fanout origin' and 'fanout lambda serve' serve"
+                + " them alone")
+        .check(orchestrator);
+  }
+
+  @Test
+  void theEngine_knowsNothingOfTheCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fanout.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.fanout.cli..")
+        .because("the command line parses and prints; the engine runs, whoever asks")
+        .check(orchestrator);
+  }
+
+  @Test
+  void nothingButTheCommandLine_dependsOnTheEngine() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fanout..")
+        .and()
+        .resideOutsideOfPackages("dev.fanout.engine..", "dev.fanout.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.fanout.engine..")
+        .because(
+            "strategies, measurements and reports are what the engine uses; they never call it")
+        .check(orchestrator);
+  }
+
+  @Test
+  void theCommandLine_runsStrategiesOnlyThroughTheEngine() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.fanout.cli..")
+        .should()
+        .dependOnClassesThat(STRATEGY_IMPLEMENTATIONS)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.fanout.worker..", "dev.fanout.cloud..")
+        .because("commands name strategies by their kind; the engine builds and runs them")
+        .check(orchestrator);
+  }
+
+  @Test
+  void theStrategyKind_isAValueThatDependsOnNothingOfTheLab() {
+    classes()
+        .that()
+        .resideInAPackage(STRATEGY_KIND)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(STRATEGY_KIND, "java..")
+        .because(
+            "results and reports name a run's kind; the kind must not bring its implementations"
+                + " (or anything else) along")
         .check(orchestrator);
   }
 
@@ -60,7 +134,8 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.worker..", "dev.fanout.plan..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.check..")
+        .resideInAnyPackage(
+            "dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.check..", "dev.fanout.engine..")
         .because("results flow one way: strategies produce records, reports read them")
         .check(orchestrator);
   }
@@ -71,9 +146,12 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("dev.fanout.measure..")
         .should()
+        .dependOnClassesThat(STRATEGY_IMPLEMENTATIONS)
+        .orShould()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.fanout.strategy..", "dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.plan..")
+            "dev.fanout.report..", "dev.fanout.cli..", "dev.fanout.plan..", "dev.fanout.engine..")
+        .because("a result names its strategy's kind, a value, and nothing of how it ran")
         .check(orchestrator);
   }
 
@@ -83,8 +161,11 @@ class ArchitectureTest {
         .that()
         .resideInAPackage("dev.fanout.report..")
         .should()
+        .dependOnClassesThat(STRATEGY_IMPLEMENTATIONS)
+        .orShould()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.fanout.strategy..", "dev.fanout.cli..", "dev.fanout.worker..")
+        .resideInAnyPackage("dev.fanout.cli..", "dev.fanout.worker..", "dev.fanout.engine..")
+        .because("a report reads results, which name their strategy's kind and nothing more")
         .check(orchestrator);
   }
 
@@ -96,7 +177,11 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "dev.fanout.advice..", "dev.fanout.measure..", "dev.fanout.units..", "java..")
+            "dev.fanout.advice..",
+            "dev.fanout.measure..",
+            STRATEGY_KIND,
+            "dev.fanout.units..",
+            "java..")
         .because("the advisor judges measured runs; running them is the command line's job")
         .check(orchestrator);
   }

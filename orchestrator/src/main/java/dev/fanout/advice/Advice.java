@@ -1,5 +1,6 @@
 package dev.fanout.advice;
 
+import dev.fanout.strategy.kind.StrategyKind;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record Advice(
     double sampleWallMillis,
     Double sampleCpuMillis,
     Bound bound,
-    String strategy,
+    StrategyKind strategy,
     List<String> reasons) {
 
   /** The seeds' two kinds of work. */

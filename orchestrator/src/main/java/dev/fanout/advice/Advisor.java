@@ -3,6 +3,7 @@ package dev.fanout.advice;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +81,11 @@ public final class Advisor {
               + ") decides.");
     }
     double meanTask = n == 0 ? 0 : wall / n;
-    String strategy;
+    StrategyKind strategy;
     if (bound == Advice.Bound.CPU) {
       strategy = cpuBound(reasons, meanTask * tasks, tasks, cores, remoteLambda);
     } else {
-      strategy = "virtual";
+      strategy = StrategyKind.VIRTUAL;
       reasons.add(
           "I/O-bound work gains from overlapping the waits: the more tasks in flight, the"
               + " sooner it ends. The seeds: asyncio when you can, threads when you must (when the"
@@ -93,11 +94,11 @@ public final class Advisor {
               + " (async does the same on one loop, for non-blocking libraries; a pool of threads"
               + " only keeps its size in flight).");
     }
-    reasons.add("recommended: " + strategy + ".");
+    reasons.add("recommended: " + strategy.label() + ".");
     return new Advice(sample.workload(), n, wall, measured ? cpu : null, bound, strategy, reasons);
   }
 
-  private static String cpuBound(
+  private static StrategyKind cpuBound(
       List<String> reasons, double work, int tasks, int cores, int remoteLambda) {
     reasons.add(
         "CPU-bound work gains only from more cores. The seeds reach for processes because"
@@ -115,7 +116,7 @@ public final class Advisor {
               millis(work),
               millis(onCores),
               cores));
-      return "threads";
+      return StrategyKind.THREADS;
     }
     double onLambda = COLD_START_MILLIS + work / Math.min(tasks, remoteLambda);
     boolean outgrows = onLambda * 2 < onCores;
@@ -133,7 +134,7 @@ public final class Advisor {
             outgrows
                 ? "The work outgrows the cores by more than twice: Lambda."
                 : "Not twice as fast: the cores, without the network and the bill."));
-    return outgrows ? "lambda" : "threads";
+    return outgrows ? StrategyKind.LAMBDA : StrategyKind.THREADS;
   }
 
   /**
@@ -144,7 +145,7 @@ public final class Advisor {
     RunSummary fastest = null;
     RunSummary recommended = null;
     for (RunSummary run : runs) {
-      if (run.run().strategy().equals(advice.strategy())) {
+      if (run.run().strategy() == advice.strategy()) {
         recommended = run;
       }
       if (run.run().failed() == 0
@@ -155,13 +156,13 @@ public final class Advisor {
     if (fastest == null) {
       throw new IllegalArgumentException("no run without failures to judge the advice by");
     }
-    String fastestName = fastest.run().strategy();
+    StrategyKind fastestKind = fastest.run().strategy();
     double best = timeToResult(fastest);
     if (recommended == null) {
-      return new Verdict(advice.strategy(), null, fastestName, best, Verdict.Outcome.NOT_RUN);
+      return new Verdict(advice.strategy(), null, fastestKind, best, Verdict.Outcome.NOT_RUN);
     }
     if (recommended.run().failed() > 0) {
-      return new Verdict(advice.strategy(), null, fastestName, best, Verdict.Outcome.LOST);
+      return new Verdict(advice.strategy(), null, fastestKind, best, Verdict.Outcome.LOST);
     }
     double mine = timeToResult(recommended);
     // Within 10%, or the recommended strategy's best run beat the fastest one's worst: noise.
@@ -170,7 +171,7 @@ public final class Advisor {
         recommended == fastest
             ? Verdict.Outcome.WON
             : tie ? Verdict.Outcome.TIED : Verdict.Outcome.LOST;
-    return new Verdict(advice.strategy(), mine, fastestName, best, outcome);
+    return new Verdict(advice.strategy(), mine, fastestKind, best, outcome);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.fanout.advice;
 
+import dev.fanout.strategy.kind.StrategyKind;
 import java.util.Locale;
 
 /**
@@ -10,9 +11,9 @@ import java.util.Locale;
  * @param fastest the strategy with the shortest time to result among runs without failures
  */
 public record Verdict(
-    String recommended,
+    StrategyKind recommended,
     Double recommendedMillis,
-    String fastest,
+    StrategyKind fastest,
     double fastestMillis,
     Outcome outcome) {
 
@@ -40,16 +41,16 @@ public record Verdict(
           String.format(
               Locale.ROOT,
               "the recommendation won: %s was the fastest, in %s.",
-              recommended,
+              recommended.label(),
               millis(fastestMillis));
       case TIED ->
           String.format(
               Locale.ROOT,
               "the recommendation held: %s took %s, a tie with the fastest, %s in %s (within"
                   + " %.0f%%, or its best run beat the other's worst).",
-              recommended,
+              recommended.label(),
               millis(recommendedMillis),
-              fastest,
+              fastest.label(),
               millis(fastestMillis),
               Advisor.TIE * 100);
       case LOST ->
@@ -57,23 +58,23 @@ public record Verdict(
               ? String.format(
                   Locale.ROOT,
                   "the recommendation lost: some of %s's tasks failed; the fastest was %s in %s.",
-                  recommended,
-                  fastest,
+                  recommended.label(),
+                  fastest.label(),
                   millis(fastestMillis))
               : String.format(
                   Locale.ROOT,
                   "the recommendation lost: %s took %s; %s took %s (%.1fx faster).",
-                  recommended,
+                  recommended.label(),
                   millis(recommendedMillis),
-                  fastest,
+                  fastest.label(),
                   millis(fastestMillis),
                   recommendedMillis / Math.max(1e-9, fastestMillis));
       case NOT_RUN ->
           String.format(
               Locale.ROOT,
               "%s was not run, so the recommendation is unchecked; the fastest was %s in %s.",
-              recommended,
-              fastest,
+              recommended.label(),
+              fastest.label(),
               millis(fastestMillis));
     };
   }

@@ -3,10 +3,11 @@ package dev.fanout.cli;
 import dev.fanout.advice.Advice;
 import dev.fanout.advice.Advisor;
 import dev.fanout.advice.Verdict;
+import dev.fanout.engine.Lab;
 import dev.fanout.plan.Workload;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.WorkloadReport;
-import dev.fanout.strategy.Strategies;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,9 @@ final class AdviseCommand implements Callable<Integer> {
       description =
           "The strategies to check the advice against (default: all of"
               + " ${COMPLETION-CANDIDATES}); the recommended one runs whether named or not.",
-      completionCandidates = CompareCommand.StrategyNames.class)
-  List<String> strategies = new ArrayList<>();
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  List<StrategyKind> strategies = new ArrayList<>();
 
   @Option(
       names = "--sample",
@@ -63,23 +65,19 @@ final class AdviseCommand implements Callable<Integer> {
     options.validate();
     OptionChecks.range("--sample", sample, 1, 1000);
     String name = workload.name();
-    List<String> alternatives =
-        CompareCommand.checked("--strategies", strategies, Strategies.NAMES);
+    List<StrategyKind> alternatives = StrategyKinds.chosen(strategies);
     PrintWriter out = spec.commandLine().getOut();
-    Lab lab =
-        new Lab(
-            options,
-            out,
-            spec.commandLine().getErr(),
-            spec.commandLine().getParseResult().originalArgs(),
-            DEFAULT_REPEATS);
     int cores = Runtime.getRuntime().availableProcessors();
     // Lambda is needed if it is to run, or if it may be recommended: only where it has cores of
     // its own (--aws, --endpoint).
-    boolean lambda = alternatives.contains("lambda") || options.aws || options.endpoint != null;
-    try (Lab.Session session = lab.open(lambda)) {
-      Workload full = session.workload(name);
-      WorkloadReport measured = session.run(full.sample(sample), List.of("sequential"));
+    List<StrategyKind> mayRun = new ArrayList<>(alternatives);
+    if (options.lambda.choice().remote()) {
+      mayRun.add(StrategyKind.LAMBDA);
+    }
+    try (Lab lab =
+        Lab.open(options.labSettings(DEFAULT_REPEATS), mayRun, spec.commandLine().getErr())) {
+      Workload full = lab.workload(name);
+      WorkloadReport measured = lab.run(full.sample(sample), List.of(StrategyKind.SEQUENTIAL));
       if (measured.runs().isEmpty()) {
         throw new IllegalStateException(
             "the sample could not run: " + String.join("; ", measured.failures()));
@@ -90,13 +88,13 @@ final class AdviseCommand implements Callable<Integer> {
               measured.kind(),
               full.size(),
               cores,
-              session.lambdaIsRemote() ? session.lambdaConcurrency() : 0);
+              lab.lambdaIsRemote() ? lab.lambdaConcurrency() : 0);
       out.printf("%nadvice for %s (%d tasks):%n", name, full.size());
       advice.reasons().forEach(reason -> out.println(wrap(reason, "  ", 100)));
       out.flush();
 
-      WorkloadReport report = session.run(full, withRecommended(alternatives, advice.strategy()));
-      ConsoleTable.print(out, report, session.context(report.kind()));
+      WorkloadReport report = lab.run(full, withRecommended(alternatives, advice.strategy()));
+      ConsoleTable.print(out, report, lab.context(report.kind()));
       Verdict verdict = Advisor.judge(advice, report.runs());
       String verdictLine =
           String.format(
@@ -106,8 +104,8 @@ final class AdviseCommand implements Callable<Integer> {
       out.printf("%n%s%n", wrap(verdictLine, "", 100));
       List<String> notes = new ArrayList<>(advice.reasons());
       notes.add(verdictLine);
-      lab.publish(session, List.of(report), List.of(String.join("\n", notes)));
-      return Lab.exitCode(List.of(report));
+      Reports.publish(spec, options, lab, List.of(report), List.of(String.join("\n", notes)));
+      return Reports.exitCode(List.of(report));
     }
   }
 
@@ -134,12 +132,13 @@ final class AdviseCommand implements Callable<Integer> {
   }
 
   /** The alternatives in the usual order, with the recommended strategy among them. */
-  private static List<String> withRecommended(List<String> alternatives, String recommended) {
+  private static List<StrategyKind> withRecommended(
+      List<StrategyKind> alternatives, StrategyKind recommended) {
     if (alternatives.contains(recommended)) {
       return alternatives;
     }
-    return Strategies.NAMES.stream()
-        .filter(name -> alternatives.contains(name) || name.equals(recommended))
+    return StrategyKind.all().stream()
+        .filter(kind -> alternatives.contains(kind) || kind == recommended)
         .toList();
   }
 }

@@ -1,36 +1,25 @@
 package dev.fanout.cli;
 
-import dev.fanout.check.BankCheck;
-import dev.fanout.check.BankVerdict;
-import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
-import dev.fanout.measure.RunResult;
-import dev.fanout.measure.TaskListener;
+import dev.fanout.engine.Lab;
+import dev.fanout.engine.LabSettings;
+import dev.fanout.engine.LedgerChoice;
 import dev.fanout.plan.Bank;
-import dev.fanout.plan.LedgerSettings;
-import dev.fanout.plan.UnitRuntime;
-import dev.fanout.plan.UnitSettings;
 import dev.fanout.report.BankReport;
 import dev.fanout.report.JsonReport;
-import dev.fanout.strategy.Strategies;
-import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.LedgerException;
-import dev.fanout.units.ledger.LedgerState;
-import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code fanout bank}: the seeds' bank transfers under one strategy, then the bank's invariants
@@ -54,10 +43,10 @@ final class BankCommand implements Callable<Integer> {
   @Option(
       names = {"--strategy", "-s"},
       paramLabel = "S",
-      defaultValue = "threads",
       description = "The strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      completionCandidates = CompareCommand.StrategyNames.class)
-  String strategy;
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  StrategyKind strategy = StrategyKind.THREADS;
 
   @Option(
       names = "--mode",
@@ -146,22 +135,12 @@ final class BankCommand implements Callable<Integer> {
   String table;
 
   @Option(
-      names = "--endpoint",
+      names = "--dynamodb-endpoint",
       paramLabel = "URL",
       description =
           "dynamodb: a DynamoDB endpoint of your own (DynamoDB Local, LocalStack) instead of"
               + " fanout's local one.")
-  URI endpoint;
-
-  @Option(
-      names = "--aws",
-      description =
-          "dynamodb on AWS, and lambda on the deployed functions, with the default credentials"
-              + " and region.")
-  boolean aws;
-
-  @Option(names = "--region", paramLabel = "REGION", description = "The AWS region.")
-  String region;
+  URI dynamoDbEndpoint;
 
   @Option(
       names = "--conflict-every",
@@ -172,90 +151,64 @@ final class BankCommand implements Callable<Integer> {
               + " DynamoDB does under contention, to show the retries (default: never).")
   int conflictEvery;
 
-  @Option(
-      names = "--lambda-endpoint",
-      paramLabel = "URL",
-      description =
-          "lambda: invoke this Lambda endpoint ('fanout lambda serve', LocalStack) instead of"
-              + " starting the local Lambda service.")
+  /** Where the transfers are invoked for --strategy lambda: --endpoint, --aws, --function.. */
+  @Mixin LambdaOptions lambda;
+
+  /** The old name of --endpoint, kept working for now with a deprecation line. */
+  @Option(names = "--lambda-endpoint", paramLabel = "URL", hidden = true)
   URI lambdaEndpoint;
-
-  @Option(
-      names = "--function",
-      paramLabel = "UNIT=NAME",
-      description =
-          "lambda: the deployed function of transfer, e.g. transfer=fanout-Transfer-1A2B.")
-  Map<String, String> functions = new LinkedHashMap<>();
-
-  @Option(
-      names = "--max-instances",
-      paramLabel = "N",
-      description = "lambda: instances of the local Lambda service (default: two per core).")
-  Integer maxInstances;
 
   @Override
   public Integer call() {
-    boolean safe = validate();
-    boolean memory = ledgerIsMemory();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    lambda.validate();
+    OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
+    OptionChecks.httpUrl("--dynamodb-endpoint", dynamoDbEndpoint, "http://127.0.0.1:8000");
+    BankEndpoints endpoints =
+        BankEndpoints.resolve(
+            strategy,
+            !ledgerIsMemory(),
+            dynamoDbEndpoint,
+            lambda.endpoint(),
+            lambdaEndpoint,
+            lambda.aws());
+    if (endpoints.deprecation() != null) {
+      err.println("fanout: deprecated: " + endpoints.deprecation());
+      err.flush();
+    }
+    boolean safe = validate(endpoints);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Bank bank =
         Bank.create(
             accounts, balance, transfers, maxAmount, verifyMillis, pauseMicros, "t" + run, seed);
-    try (LocalDynamoDb localDynamo =
-        memory || endpoint != null || aws
-            ? null
-            : LocalDynamoDb.start("127.0.0.1", 0, conflictEvery)) {
-      URI dynamoEndpoint = localDynamo != null ? localDynamo.endpoint() : endpoint;
-      String tableName = table != null ? table : "fanout-bank-" + run;
-      LedgerSettings ledgerSettings =
-          memory ? LedgerSettings.memory(safe) : LedgerSettings.dynamoDb(tableName, dynamoEndpoint);
-      String place =
-          memory
-              ? "memory of this JVM (" + (safe ? "locked" : "unsafe") + ")"
-              : (localDynamo != null
-                      ? "fanout's local DynamoDB " + dynamoEndpoint
-                      : aws ? "DynamoDB on AWS" : "DynamoDB at " + dynamoEndpoint)
-                  + ", table "
-                  + tableName;
-      if (!memory && !aws) {
-        createTable(dynamoEndpoint, tableName);
+    LedgerChoice ledgerChoice =
+        ledgerIsMemory()
+            ? LedgerChoice.memory(safe)
+            : LedgerChoice.dynamoDb(
+                table != null ? table : "fanout-bank-" + run,
+                endpoints.dynamoDb(),
+                lambda.aws(),
+                conflictEvery);
+    LabSettings settings = LabSettings.forBank(ledgerChoice, lambda.choice(endpoints.lambda()));
+    try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
+      err.printf(
+          "running %d transfers with %s, %s mode, ledger: %s...%n",
+          transfers, strategy.label(), mode, lab.ledgerPlace());
+      err.flush();
+      Lab.BankRun result = lab.runBank(bank, strategy, concurrency);
+      BankReport report =
+          new BankReport(
+              mode, ledgerChoice.label(), lab.ledgerPlace(), result.run(), result.verdict());
+      report.print(out);
+      if (json != null) {
+        JsonReport.write(json, report.json());
+        out.println("JSON report: " + json.toAbsolutePath());
+        out.flush();
       }
-      UnitSettings settings = UnitSettings.forLedger(ledgerSettings);
-      try (UnitRuntime runtime = UnitRuntime.open(settings);
-          LambdaBackend lambda = strategy.equals("lambda") ? openLambda(ledgerSettings) : null) {
-        runtime.ledger().open(bank.opening());
-        Strategies.Context context =
-            new Strategies.Context(
-                runtime.catalog(),
-                settings,
-                0,
-                System::nanoTime,
-                lambda == null ? null : lambda.target,
-                lambda == null ? 0 : lambda.concurrency);
-        if (concurrency != null) {
-          context = context.atConcurrency(concurrency);
-        }
-        Strategy chosen = Strategies.create(strategy, bank.workload(), context);
-        err.printf(
-            "running %d transfers with %s, %s mode, ledger: %s...%n",
-            transfers, strategy, mode, place);
-        err.flush();
-        RunResult result = chosen.run(bank.workload(), TaskListener.none());
-        LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
-        BankVerdict verdict = BankCheck.check(bank.opening(), after, result.tasks());
-        BankReport report =
-            new BankReport(mode, memory ? "memory" : "dynamodb", place, result, verdict);
-        report.print(out);
-        if (json != null) {
-          JsonReport.write(json, report.json());
-          out.println("JSON report: " + json.toAbsolutePath());
-          out.flush();
-        }
-        boolean failed = verdict.failed() > 0 || (safe && !verdict.invariantsHold());
-        return failed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
-      }
+      boolean failed =
+          result.verdict().failed() > 0 || (safe && !result.verdict().invariantsHold());
+      return failed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
     } catch (LedgerException e) {
       err.println("fanout: the ledger could not be used: " + e.getMessage());
       err.flush();
@@ -263,9 +216,8 @@ final class BankCommand implements Callable<Integer> {
     }
   }
 
-  /** Checks the options; returns whether the run is safe. */
-  private boolean validate() {
-    CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
+  /** Checks the options, the endpoints resolved; returns whether the run is safe. */
+  private boolean validate(BankEndpoints endpoints) {
     if (!mode.equals("safe") && !mode.equals("unsafe")) {
       throw new IllegalArgumentException("--mode must be unsafe or safe, got '" + mode + "'");
     }
@@ -283,47 +235,55 @@ final class BankCommand implements Callable<Integer> {
     if (concurrency != null) {
       OptionChecks.range("--concurrency", concurrency, 1, 4096);
     }
-    if (maxInstances != null) {
-      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
-    }
     boolean memory = ledgerIsMemory();
-    boolean crossProcess = strategy.equals("processes") || strategy.equals("lambda");
-    if (memory && crossProcess) {
+    if (memory && !strategy.sharesMemory()) {
       throw new IllegalArgumentException(
           "--ledger memory cannot serve --strategy "
-              + strategy
+              + strategy.label()
               + ": "
-              + (strategy.equals("processes") ? "worker JVMs" : "Lambda instances")
+              + strategy.laneNoun(2)
               + " share no memory, so each would move money in balances of its own. Use --ledger"
               + " dynamodb (the default for "
-              + strategy
+              + strategy.label()
               + ")");
     }
     if (!memory && mode.equals("unsafe")) {
       throw new IllegalArgumentException(
           "--mode unsafe races in the memory of one JVM; the DynamoDB ledger applies each"
               + " transfer in one transaction and has no unsafe mode. Use --ledger memory with an"
-              + " in-JVM strategy (sequential, threads, async, virtual)");
+              + " in-JVM strategy ("
+              + StrategyKind.all().stream()
+                  .filter(StrategyKind::sharesMemory)
+                  .map(StrategyKind::label)
+                  .collect(Collectors.joining(", "))
+              + ")");
     }
-    if (memory && (table != null || endpoint != null || aws || conflictEvery > 0)) {
+    boolean aws = lambda.aws();
+    URI dynamo = endpoints.dynamoDb();
+    if (memory && (table != null || dynamo != null || aws || conflictEvery > 0)) {
       throw new IllegalArgumentException(
-          "--table, --endpoint, --aws and --conflict-every are for --ledger dynamodb");
+          "--table, --dynamodb-endpoint, --aws and --conflict-every are for --ledger dynamodb");
     }
-    if (endpoint != null && aws) {
-      throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
-    }
-    if (conflictEvery > 0 && (endpoint != null || aws)) {
+    if (memory && endpoints.lambda() != null) {
       throw new IllegalArgumentException(
-          "--conflict-every works on fanout's local DynamoDB only, not with --endpoint or --aws");
+          "--endpoint is the Lambda endpoint, for --strategy lambda; a DynamoDB endpoint is"
+              + " --dynamodb-endpoint, with --ledger dynamodb");
+    }
+    if (dynamo != null && aws) {
+      throw new IllegalArgumentException(
+          "--dynamodb-endpoint and --aws exclude each other: choose one");
+    }
+    if (conflictEvery > 0 && (dynamo != null || aws)) {
+      throw new IllegalArgumentException(
+          "--conflict-every works on fanout's local DynamoDB only, not with --dynamodb-endpoint"
+              + " or --aws");
     }
     if (aws && table == null) {
       throw new IllegalArgumentException(
           "--aws needs --table: the deployed stack's LedgerTableName output (aws cloudformation"
               + " describe-stacks --stack-name STACK --query \"Stacks[0].Outputs\")");
     }
-    OptionChecks.httpUrl("--endpoint", endpoint, "http://127.0.0.1:8000");
-    OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
-    for (String unit : functions.keySet()) {
+    for (String unit : lambda.functions.keySet()) {
       if (!unit.equals("transfer")) {
         throw new IllegalArgumentException(
             "--function: a bank run invokes only the unit transfer, got '" + unit + "'");
@@ -332,29 +292,11 @@ final class BankCommand implements Callable<Integer> {
     return mode.equals("safe");
   }
 
+  /** Whether the balances live in this JVM: --ledger, else where the strategy's tasks share it. */
   private boolean ledgerIsMemory() {
     if (ledger != null) {
       return ledger.equals("memory");
     }
-    return !strategy.equals("processes") && !strategy.equals("lambda");
-  }
-
-  private static void createTable(URI endpoint, String table) {
-    try (DynamoDbClient client =
-        DynamoDbLedger.client(Optional.ofNullable(endpoint), Duration.ofSeconds(30), 4)) {
-      DynamoDbLedger.createTableIfMissing(client, table);
-    }
-  }
-
-  /** The Lambda backend; the local service's instances get the ledger's table and endpoint. */
-  private LambdaBackend openLambda(LedgerSettings ledgerSettings) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("FANOUT_LEDGER_TABLE", ledgerSettings.table());
-    if (ledgerSettings.endpoint() != null) {
-      environment.put("FANOUT_LEDGER_ENDPOINT", ledgerSettings.endpoint().toString());
-    }
-    return LambdaBackend.open(
-        new LambdaBackend.Choice(lambdaEndpoint, aws, region, functions, maxInstances),
-        environment);
+    return strategy.sharesMemory();
   }
 }

@@ -1,7 +1,7 @@
 package dev.fanout.cli;
 
 import dev.fanout.plan.Workloads;
-import dev.fanout.strategy.Strategies;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,20 +39,15 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "S,S..",
       split = ",",
       description = "Strategies to run, in order (default: all of ${COMPLETION-CANDIDATES}).",
-      completionCandidates = StrategyNames.class)
-  List<String> strategies = new ArrayList<>();
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  List<StrategyKind> strategies = new ArrayList<>();
 
   @Override
   public Integer call() {
     options.validate();
     List<String> chosenWorkloads = checked("--workload", workloads, Workloads.NAMES);
-    List<String> chosenStrategies = checked("--strategies", strategies, Strategies.NAMES);
-    return new Lab(
-            options,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            spec.commandLine().getParseResult().originalArgs())
-        .compare(chosenWorkloads, chosenStrategies);
+    return Reports.compare(spec, options, chosenWorkloads, StrategyKinds.chosen(strategies));
   }
 
   /** The names given, without repeats, or all of them; an unknown name is a usage error. */
@@ -72,12 +67,6 @@ final class CompareCommand implements Callable<Integer> {
   static final class WorkloadNames extends ArrayList<String> {
     WorkloadNames() {
       super(Workloads.NAMES);
-    }
-  }
-
-  static final class StrategyNames extends ArrayList<String> {
-    StrategyNames() {
-      super(Strategies.NAMES);
     }
   }
 }

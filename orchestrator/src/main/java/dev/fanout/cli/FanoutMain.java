@@ -40,6 +40,10 @@ public final class FanoutMain implements Runnable {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new FanoutMain());
     commandLine.setExitCodeExceptionMapper(error -> USAGE);
+    commandLine.setParameterExceptionHandler(FanoutMain::badUsage);
+    commandLine.getSubcommands().values().stream()
+        .filter(StrategyKinds::takenBy)
+        .forEach(StrategyKinds::describeIn);
     commandLine.setExecutionExceptionHandler(
         (error, cmd, parseResult) -> {
           if (error instanceof IllegalArgumentException) {
@@ -49,6 +53,25 @@ public final class FanoutMain implements Runnable {
           throw error;
         });
     return commandLine;
+  }
+
+  /**
+   * Bad usage in one line that names the option and the problem (with picocli's suggestion for a
+   * mistyped option), rather than the message followed by the whole usage help.
+   */
+  private static int badUsage(CommandLine.ParameterException error, String[] args) {
+    CommandLine command = error.getCommandLine();
+    String message = error.getMessage().replaceFirst("^Error: ", "").replaceAll("\\s*\\R\\s*", " ");
+    if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    }
+    // The usage help is no longer printed: say where it is, unless the message does already.
+    boolean pointsToHelp = message.contains("help");
+    String help = command.getCommandSpec().qualifiedName() + " --help";
+    command.getErr().println("fanout: " + message + (pointsToHelp ? "" : " (see '" + help + "')"));
+    command.getErr().flush();
+    return USAGE;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.engine.ProjectFiles;
 import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,18 +70,11 @@ final class LambdaCommand implements Runnable {
                 + " repository).")
     Path zip;
 
-    @Option(
-        names = "--max-instances",
-        description =
-            "Concurrency of each function without reserved concurrency (default: 4 per core,"
-                + " within memory; here ${DEFAULT-VALUE}).")
-    int maxInstances = LocalLambdaOptions.defaultMaxInstances();
+    @Mixin LocalServiceOptions local;
 
-    @Option(
-        names = "--idle-timeout-s",
-        defaultValue = "60",
-        description = "Seconds an idle instance stays warm.")
-    int idleTimeoutSeconds;
+    /** The old spelling of --idle-timeout, in whole seconds: kept working for now. */
+    @Option(names = "--idle-timeout-s", hidden = true)
+    Integer idleTimeoutSeconds;
 
     @Option(
         names = "--env",
@@ -114,6 +109,8 @@ final class LambdaCommand implements Runnable {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      local.validate();
+      Duration idleTimeout = idleTimeout(err);
       Optional<Path> root = ProjectFiles.root();
       Path templatePath = template != null ? template : inRoot(root, "template.yaml");
       Path zipPath = zip != null ? zip : inRoot(root, "functions/lambda/target/function.zip");
@@ -137,10 +134,15 @@ final class LambdaCommand implements Runnable {
           LocalLambdaOptions.builder(templatePath, zipPath)
               .host(host)
               .port(port)
-              .maxInstancesPerFunction(maxInstances)
-              .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
               .environment(environment)
               .region(region);
+      // Only what was given: the service's own defaults apply otherwise.
+      if (local.maxInstances != null) {
+        options.maxInstancesPerFunction(local.maxInstances);
+      }
+      if (idleTimeout != null) {
+        options.idleTimeout(idleTimeout);
+      }
       reserved.forEach(options::reservedConcurrency);
       parameters.forEach(options::parameter);
       if (logs) {
@@ -196,6 +198,24 @@ final class LambdaCommand implements Runnable {
         out.println("  (AWS CLI v1: leave out --cli-binary-format)");
         out.flush();
       }
+    }
+
+    /** --idle-timeout, or its old spelling with a deprecation line; null for neither. */
+    private Duration idleTimeout(PrintWriter err) {
+      if (idleTimeoutSeconds == null) {
+        return local.idleTimeout();
+      }
+      if (local.idleTimeout != null) {
+        throw new IllegalArgumentException(
+            "--idle-timeout-s is the old spelling of --idle-timeout: give one of them");
+      }
+      OptionChecks.range("--idle-timeout-s", idleTimeoutSeconds, 1, Integer.MAX_VALUE);
+      err.println(
+          "fanout: deprecated: --idle-timeout-s is now --idle-timeout, e.g. --idle-timeout "
+              + idleTimeoutSeconds
+              + "s");
+      err.flush();
+      return Duration.ofSeconds(idleTimeoutSeconds);
     }
 
     private static Path inRoot(Optional<Path> root, String relative) {

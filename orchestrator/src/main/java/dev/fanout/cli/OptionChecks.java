@@ -1,9 +1,15 @@
 package dev.fanout.cli;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The checks picocli's types cannot express, with one wording for every command's options. */
 final class OptionChecks {
+  /** A whole number and its unit: 500ms, 90s, 5m, 1h. */
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
   private OptionChecks() {}
 
   /** Refuses a value outside min..max, naming the option. */
@@ -23,5 +29,27 @@ final class OptionChecks {
       throw new IllegalArgumentException(
           option + " must be an http(s) URL like " + example + ", got '" + uri + "'");
     }
+  }
+
+  /** A positive duration written as a number and its unit (ms, s, m, h), naming the option. */
+  static Duration duration(String option, String text) {
+    Matcher matcher = DURATION.matcher(text.strip());
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(
+          option + " must be a duration like 90s, 5m or 500ms, got '" + text + "'");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    Duration duration =
+        switch (matcher.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> throw new IllegalStateException("the pattern admits no unit " + matcher);
+        };
+    if (duration.isZero()) {
+      throw new IllegalArgumentException(option + " must be longer than 0, got '" + text + "'");
+    }
+    return duration;
   }
 }

@@ -1,6 +1,6 @@
 package dev.fanout.cli;
 
-import dev.fanout.strategy.Strategies;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,20 +26,13 @@ final class RunCommand implements Callable<Integer> {
       required = true,
       paramLabel = "S",
       description = "The strategy: ${COMPLETION-CANDIDATES}.",
-      completionCandidates = CompareCommand.StrategyNames.class)
-  String strategy;
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  StrategyKind strategy;
 
   @Override
   public Integer call() {
     options.validate();
-    List<String> workloads = List.of(workload.name());
-    List<String> strategies =
-        CompareCommand.checked("--strategy", List.of(strategy), Strategies.NAMES);
-    return new Lab(
-            options,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            spec.commandLine().getParseResult().originalArgs())
-        .compare(workloads, strategies);
+    return Reports.compare(spec, options, List.of(workload.name()), List.of(strategy));
   }
 }

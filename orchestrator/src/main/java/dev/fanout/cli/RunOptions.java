@@ -1,14 +1,16 @@
 package dev.fanout.cli;
 
+import dev.fanout.engine.LabSettings;
+import dev.fanout.engine.LedgerChoice;
+import dev.fanout.plan.Workloads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that run workloads. */
+/** Options shared by the commands that run workloads, the Lambda backend's among them. */
 public final class RunOptions {
   @Option(
       names = "--tasks",
@@ -52,41 +54,7 @@ public final class RunOptions {
       description = "Where the image workload stores its files (default: a temporary directory).")
   Path imageDir;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description =
-          "lambda: invoke this Lambda Invoke API endpoint (LocalStack, sam local start-lambda,"
-              + " 'fanout lambda serve') instead of starting the local Lambda service.")
-  URI endpoint;
-
-  @Option(
-      names = "--aws",
-      description =
-          "lambda: invoke the deployed functions on AWS, with the default credentials and region.")
-  boolean aws;
-
-  @Option(
-      names = "--function",
-      paramLabel = "UNIT=NAME",
-      description =
-          "lambda: the function that runs UNIT, where it is not named as in template.yaml (e.g."
-              + " fib=fanout-FibFunction-1A2B3C from a deployed stack's outputs); repeatable.")
-  Map<String, String> functions = new LinkedHashMap<>();
-
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description = "lambda: the AWS region (default: the default region chain, or us-east-1).")
-  String region;
-
-  @Option(
-      names = "--max-instances",
-      paramLabel = "N",
-      description =
-          "lambda: instances per function in the local Lambda service (default: sized for this"
-              + " machine's cores and memory).")
-  Integer maxInstances;
+  @Mixin LambdaOptions lambda;
 
   @Option(
       names = "--json",
@@ -141,16 +109,14 @@ public final class RunOptions {
     }
     OptionChecks.range("--latency-ms", latencyMs, 0, 60_000);
     OptionChecks.range("--jitter-ms", jitterMs, 0, 60_000);
-    if (maxInstances != null) {
-      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
-    }
-    for (String unit : functions.keySet()) {
-      if (!dev.fanout.plan.Workloads.NAMES.contains(unit)) {
+    lambda.validate();
+    for (String unit : lambda.functions.keySet()) {
+      if (!Workloads.NAMES.contains(unit)) {
         throw new IllegalArgumentException(
             "--function: unknown unit '"
                 + unit
                 + "'; the units are "
-                + String.join(", ", dev.fanout.plan.Workloads.NAMES));
+                + String.join(", ", Workloads.NAMES));
       }
     }
     if (html != null && noHtml) {
@@ -159,24 +125,24 @@ public final class RunOptions {
     if (html != null) {
       requireWritable("--html", html);
     }
-    if (endpoint != null && aws) {
-      throw new IllegalArgumentException("--endpoint and --aws exclude each other: choose one");
-    }
-    OptionChecks.httpUrl("--endpoint", endpoint, "http://127.0.0.1:3001");
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 
-  /** How many times each strategy runs: --repeat, else {@code fallback}. */
-  int repeatOr(int fallback) {
-    return repeat == null ? fallback : repeat;
-  }
-
-  int tasksOrDefault() {
-    return tasks == null ? 0 : tasks;
-  }
-
-  int workersOrDefault() {
-    return workers == null ? 0 : workers;
+  /**
+   * What the engine is to start and how it runs, for these options.
+   *
+   * @param defaultRepeats how many times each strategy runs unless --repeat says
+   */
+  LabSettings labSettings(int defaultRepeats) {
+    return new LabSettings(
+        new LabSettings.Fetching(origin, latencyMs, jitterMs, imageDir),
+        LedgerChoice.memory(true),
+        lambda.choice(),
+        tasks == null ? 0 : tasks,
+        workers == null ? 0 : workers,
+        repeat == null ? defaultRepeats : repeat,
+        !noWarmup,
+        journal);
   }
 
   /** Fails before any run, not after them all, when the report could not be written. */

@@ -1,10 +1,12 @@
 package dev.fanout.measure;
 
+import dev.fanout.strategy.kind.StrategyKind;
 import java.util.List;
 
 /**
  * One strategy's run of one workload.
  *
+ * @param strategy which kind of strategy ran it (a value: a result knows no implementation)
  * @param workers how many tasks the strategy runs at once (1 for sequential and for the event
  *     loop's CPU work, the pool size for threads and processes, the task count for virtual)
  * @param concurrency how many tasks may be in flight at once (the task count for async)
@@ -15,7 +17,7 @@ import java.util.List;
  */
 public record RunResult(
     String workload,
-    String strategy,
+    StrategyKind strategy,
     int workers,
     int concurrency,
     double wallMillis,
@@ -31,7 +33,7 @@ public record RunResult(
   /** A run in the lab's own JVMs. */
   public RunResult(
       String workload,
-      String strategy,
+      StrategyKind strategy,
       int workers,
       int concurrency,
       double wallMillis,

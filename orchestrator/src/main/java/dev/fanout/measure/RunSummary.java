@@ -1,5 +1,6 @@
 package dev.fanout.measure;
 
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ public record RunSummary(
   public static List<RunSummary> of(UnitKind kind, List<List<RunResult>> repeats, int cores) {
     List<RunResult> medians = repeats.stream().map(RunSummary::median).toList();
     Optional<RunResult> sequential =
-        medians.stream().filter(run -> run.strategy().equals("sequential")).findFirst();
+        medians.stream().filter(run -> run.strategy() == StrategyKind.SEQUENTIAL).findFirst();
     List<Double> work = fastestPerTask(repeats.stream().flatMap(List::stream).toList());
     List<RunSummary> summaries = new ArrayList<>();
     for (int i = 0; i < medians.size(); i++) {

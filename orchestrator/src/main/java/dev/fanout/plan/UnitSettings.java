@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How the units are wired in a JVM that runs them: the orchestrator's own, and each worker JVM,
- * which receives these settings on its command line so that it runs the very same units.
+ * which receives these settings as its protocol's first line so that it runs the very same units.
  *
  * @param pokedexBase the Pokedex page of number n is this URL followed by n
  * @param imageDir where {@code image} stores what it downloads

@@ -21,7 +21,7 @@ public record BankReport(
   public void print(PrintWriter out) {
     out.printf(
         "bank: %d transfers, %s mode, %s ledger, %s (concurrency %d)%n",
-        run.tasks().size(), mode, ledger, run.strategy(), run.concurrency());
+        run.tasks().size(), mode, ledger, run.strategy().label(), run.concurrency());
     out.println("  ledger    " + ledgerPlace);
     if (run.lambda() != null) {
       out.println("  lambda    " + run.lambda().target());
@@ -91,7 +91,7 @@ public record BankReport(
         .put("cores", Runtime.getRuntime().availableProcessors())
         .put("java", System.getProperty("java.version"))
         .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    root.put("strategy", run.strategy())
+    root.put("strategy", run.strategy().label())
         .put("mode", mode)
         .put("ledger", ledger)
         .put("ledgerPlace", ledgerPlace)

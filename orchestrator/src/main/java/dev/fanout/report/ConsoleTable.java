@@ -25,8 +25,8 @@ public final class ConsoleTable {
       RunResult run = summary.run();
       out.printf(
           ROW,
-          run.strategy(),
-          workers(run),
+          run.strategy().label(),
+          run.strategy().workersColumn(run.workers()),
           duration(run.wallMillis())
               + (summary.wallSamples().size() > 1
                   ? String.format(Locale.ROOT, " ±%.0f%%", summary.spread() * 50)
@@ -56,14 +56,6 @@ public final class ConsoleTable {
             + " A task's work is its shortest time in any run.%n",
         cores);
     out.flush();
-  }
-
-  private static String workers(RunResult run) {
-    return switch (run.strategy()) {
-      case "async" -> "1 loop";
-      case "virtual" -> run.workers() + " vt";
-      default -> Integer.toString(run.workers());
-    };
   }
 
   private static String notes(RunResult run) {

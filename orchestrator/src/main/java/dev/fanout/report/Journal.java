@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,13 +44,14 @@ public final class Journal implements AutoCloseable {
   }
 
   /** A listener that journals the tasks of one workload's run under one strategy. */
-  public TaskListener listener(String workload, String strategy, int repeat) {
+  public TaskListener listener(String workload, StrategyKind strategy, int repeat) {
     return record -> append(workload, strategy, repeat, record);
   }
 
-  private synchronized void append(String workload, String strategy, int repeat, TaskRecord task) {
+  private synchronized void append(
+      String workload, StrategyKind strategy, int repeat, TaskRecord task) {
     ObjectNode line = MAPPER.createObjectNode();
-    line.put("workload", workload).put("strategy", strategy).put("repeat", repeat);
+    line.put("workload", workload).put("strategy", strategy.label()).put("repeat", repeat);
     line.setAll(JsonReport.task(task));
     try {
       writer.write(line.toString());

@@ -57,7 +57,7 @@ public final class JsonReport {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("workload", run.workload())
         .put("kind", report.kind().name())
-        .put("strategy", run.strategy())
+        .put("strategy", run.strategy().label())
         .put("workers", run.workers())
         .put("concurrency", run.concurrency())
         .put("wallMillis", run.wallMillis())

@@ -8,6 +8,7 @@ import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
@@ -41,8 +42,8 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
   }
 
   @Override
-  public String name() {
-    return "async";
+  public StrategyKind kind() {
+    return StrategyKind.ASYNC;
   }
 
   @Override
@@ -69,7 +70,7 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
     List<TaskRecord> records = tasks.stream().map(CompletableFuture::join).toList();
     boolean cpuBound = unit.kind() == dev.fanout.units.UnitKind.CPU;
     return new RunResult(
-        workload.name(), name(), 1, cpuBound ? 1 : window, clock.millis(), List.of(), records);
+        workload.name(), kind(), 1, cpuBound ? 1 : window, clock.millis(), List.of(), records);
   }
 
   /** Starts tasks in order on the loop, the next one as each ends; touched only on the loop. */

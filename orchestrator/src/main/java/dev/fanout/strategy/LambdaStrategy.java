@@ -15,6 +15,7 @@ import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,8 @@ public record LambdaStrategy(
   }
 
   @Override
-  public String name() {
-    return "lambda";
+  public StrategyKind kind() {
+    return StrategyKind.LAMBDA;
   }
 
   @Override
@@ -97,7 +98,7 @@ public record LambdaStrategy(
             .sum();
     return new RunResult(
         workload.name(),
-        name(),
+        kind(),
         workers,
         workers,
         wall,

@@ -8,6 +8,7 @@ import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.worker.WorkerMain;
 import dev.fanout.worker.WorkerProtocol;
 import java.io.IOException;
@@ -38,15 +39,16 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
   }
 
   @Override
-  public String name() {
-    return "processes";
+  public StrategyKind kind() {
+    return StrategyKind.PROCESSES;
   }
 
   @Override
   public RunResult run(Workload workload, TaskListener listener) {
     List<String> command = workerCommand();
+    WorkerProtocol.Settings workerSettings = WorkerProtocol.Settings.of(settings);
     List<Double> startups = new ArrayList<>();
-    List<WorkerProcess> pool = startPool(command);
+    List<WorkerProcess> pool = startPool(command, workerSettings);
     pool.forEach(worker -> startups.add(worker.startupMillis()));
 
     RunClock clock = new RunClock(nanoTime);
@@ -60,7 +62,8 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     try (ExecutorService dispatch =
         Executors.newFixedThreadPool(poolSize, runnable -> new Thread(runnable, "dispatch"))) {
       for (WorkerProcess worker : pool) {
-        Feeder feeder = new Feeder(worker, command, workload, next, results, clock, listener);
+        Feeder feeder =
+            new Feeder(worker, command, workerSettings, workload, next, results, clock, listener);
         feeders.add(dispatch.submit(feeder::feed));
       }
     }
@@ -84,15 +87,16 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
                   wall));
       records.add(results.get(i).join());
     }
-    return new RunResult(workload.name(), name(), poolSize, poolSize, wall, startups, records);
+    return new RunResult(workload.name(), kind(), poolSize, poolSize, wall, startups, records);
   }
 
-  private List<WorkerProcess> startPool(List<String> command) {
+  private List<WorkerProcess> startPool(
+      List<String> command, WorkerProtocol.Settings workerSettings) {
     try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<WorkerProcess>> starting = new ArrayList<>();
       for (int i = 0; i < poolSize; i++) {
         List<String> own = i == 0 ? command : withoutArchiveCreation(command);
-        starting.add(starters.submit(() -> WorkerProcess.start(own, nanoTime)));
+        starting.add(starters.submit(() -> WorkerProcess.start(own, workerSettings, nanoTime)));
       }
       List<WorkerProcess> pool = new ArrayList<>();
       RuntimeException failure = null;
@@ -118,6 +122,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
   private final class Feeder {
     private WorkerProcess worker;
     private final List<String> command;
+    private final WorkerProtocol.Settings workerSettings;
     private final Workload workload;
     private final AtomicInteger next;
     private final List<CompletableFuture<TaskRecord>> results;
@@ -128,6 +133,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     Feeder(
         WorkerProcess worker,
         List<String> command,
+        WorkerProtocol.Settings workerSettings,
         Workload workload,
         AtomicInteger next,
         List<CompletableFuture<TaskRecord>> results,
@@ -135,6 +141,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
         TaskListener listener) {
       this.worker = worker;
       this.command = command;
+      this.workerSettings = workerSettings;
       this.workload = workload;
       this.next = next;
       this.results = results;
@@ -168,7 +175,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
           results.get(index).complete(record);
           listener.finished(record);
           try {
-            worker = WorkerProcess.start(withoutArchiveCreation(command), nanoTime);
+            worker = WorkerProcess.start(withoutArchiveCreation(command), workerSettings, nanoTime);
             replacementStartups.add(worker.startupMillis());
           } catch (RuntimeException startFailure) {
             return this; // the tasks left are failed after the run, not lost
@@ -188,7 +195,10 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
         index, input, null, new TaskError("WorkerDied", why), lane, start, end, null);
   }
 
-  /** java, the orchestrator's own class path, start-up options, the worker main, the settings. */
+  /**
+   * java, the orchestrator's own class path, start-up options and the worker main: no settings,
+   * which go over the pipe as the protocol's first line.
+   */
   private List<String> workerCommand() {
     String javaHome = System.getProperty("java.home");
     String classPath = System.getProperty("java.class.path");
@@ -209,7 +219,6 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     command.add("-cp");
     command.add(classPath);
     command.add(WorkerMain.class.getName());
-    command.addAll(List.of(WorkerMain.arguments(settings)));
     return command;
   }
 

@@ -5,6 +5,7 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.function.LongSupplier;
 public record SequentialStrategy(UnitCatalog catalog, LongSupplier nanoTime) implements Strategy {
 
   @Override
-  public String name() {
-    return "sequential";
+  public StrategyKind kind() {
+    return StrategyKind.SEQUENTIAL;
   }
 
   @Override
@@ -28,6 +29,6 @@ public record SequentialStrategy(UnitCatalog catalog, LongSupplier nanoTime) imp
       listener.finished(record);
       records.add(record);
     }
-    return new RunResult(workload.name(), name(), 1, 1, clock.millis(), List.of(), records);
+    return new RunResult(workload.name(), kind(), 1, 1, clock.millis(), List.of(), records);
   }
 }

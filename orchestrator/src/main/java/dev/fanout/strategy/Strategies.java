@@ -3,16 +3,13 @@ package dev.fanout.strategy;
 import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitCatalog;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.LongSupplier;
 
-/** Builds strategies by name. */
+/** Builds the strategy of each kind. */
 public final class Strategies {
-  public static final List<String> NAMES =
-      List.of("sequential", "threads", "async", "virtual", "processes", "lambda");
-
   /** How long a throttled invocation is retried before its task fails. */
   public static final Duration THROTTLE_DEADLINE = Duration.ofMinutes(5);
 
@@ -66,23 +63,22 @@ public final class Strategies {
     }
   }
 
-  public static Strategy create(String name, Workload workload, Context context) {
+  public static Strategy create(StrategyKind kind, Workload workload, Context context) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return switch (name) {
-      case "sequential" -> new SequentialStrategy(context.catalog(), context.nanoTime());
-      case "threads" ->
+    return switch (kind) {
+      case SEQUENTIAL -> new SequentialStrategy(context.catalog(), context.nanoTime());
+      case THREADS ->
           new ThreadsStrategy(
               context.catalog(),
               orDefault(context.workers(), workload.threads()),
               context.nanoTime());
-      case "async" ->
-          new AsyncStrategy(context.catalog(), context.maxInFlight(), context.nanoTime());
-      case "virtual" ->
+      case ASYNC -> new AsyncStrategy(context.catalog(), context.maxInFlight(), context.nanoTime());
+      case VIRTUAL ->
           new VirtualStrategy(context.catalog(), context.maxInFlight(), context.nanoTime());
-      case "processes" ->
+      case PROCESSES ->
           new ProcessesStrategy(
               context.settings(), orDefault(context.workers(), cores), context.nanoTime());
-      case "lambda" -> {
+      case LAMBDA -> {
         if (context.lambda() == null) {
           throw new IllegalStateException("the lambda strategy needs a Lambda endpoint to invoke");
         }
@@ -93,9 +89,6 @@ public final class Strategies {
             THROTTLE_DEADLINE,
             context.nanoTime());
       }
-      default ->
-          throw new IllegalArgumentException(
-              "no strategy called '" + name + "'; the strategies are " + String.join(", ", NAMES));
     };
   }
 

@@ -5,6 +5,7 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitCatalog;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +25,8 @@ public record ThreadsStrategy(UnitCatalog catalog, int workers, LongSupplier nan
   }
 
   @Override
-  public String name() {
-    return "threads";
+  public StrategyKind kind() {
+    return StrategyKind.THREADS;
   }
 
   @Override
@@ -49,6 +50,6 @@ public record ThreadsStrategy(UnitCatalog catalog, int workers, LongSupplier nan
               });
     }
     return new RunResult(
-        workload.name(), name(), workers, workers, clock.millis(), List.of(), Futures.all(futures));
+        workload.name(), kind(), workers, workers, clock.millis(), List.of(), Futures.all(futures));
   }
 }

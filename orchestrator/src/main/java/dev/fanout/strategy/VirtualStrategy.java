@@ -5,6 +5,7 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,8 @@ public record VirtualStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier
   }
 
   @Override
-  public String name() {
-    return "virtual";
+  public StrategyKind kind() {
+    return StrategyKind.VIRTUAL;
   }
 
   @Override
@@ -66,6 +67,6 @@ public record VirtualStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier
       }
     }
     return new RunResult(
-        workload.name(), name(), window, window, clock.millis(), List.of(), Futures.all(futures));
+        workload.name(), kind(), window, window, clock.millis(), List.of(), Futures.all(futures));
   }
 }

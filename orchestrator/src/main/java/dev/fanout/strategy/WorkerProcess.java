@@ -29,8 +29,12 @@ final class WorkerProcess implements AutoCloseable {
     this.startupMillis = startup;
   }
 
-  /** Starts a worker and waits until it says it is ready; the wait is its start-up time. */
-  static WorkerProcess start(List<String> command, LongSupplier nanoTime) {
+  /**
+   * Starts a worker, hands it its settings as the protocol's first line, and waits until it says it
+   * is ready; the wait is its start-up time.
+   */
+  static WorkerProcess start(
+      List<String> command, WorkerProtocol.Settings settings, LongSupplier nanoTime) {
     long begin = nanoTime.getAsLong();
     Process process;
     try {
@@ -44,6 +48,9 @@ final class WorkerProcess implements AutoCloseable {
     BufferedReader replies =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     try {
+      requests.write(WorkerProtocol.write(settings));
+      requests.newLine();
+      requests.flush();
       String line = replies.readLine();
       long pid = line == null ? -1 : WorkerProtocol.parseReady(line);
       if (pid < 0) {

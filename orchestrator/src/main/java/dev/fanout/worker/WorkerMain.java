@@ -3,7 +3,6 @@ package dev.fanout.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.measure.TaskError;
-import dev.fanout.plan.LedgerSettings;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.units.Deadline;
@@ -15,21 +14,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
- * A worker JVM of the {@code processes} strategy: reads tasks from stdin, runs each on its main
- * thread with the same units as the orchestrator, and writes one reply line per task to stdout.
- *
- * <p>Arguments: pokedex base URL, image directory, fetch timeout in ms, max response bytes, ledger
- * kind, ledger table, ledger endpoint (the last two "-" when there is none).
+ * A worker JVM of the {@code processes} strategy: reads its settings, then tasks, from stdin, runs
+ * each task on its main thread with the same units as the orchestrator, and writes one reply line
+ * per task to stdout. It takes no arguments: its settings are the protocol's first line.
  */
 public final class WorkerMain {
-  /** An argument that is not set. */
-  private static final String NONE = "-";
+  /** The exit code of a worker started wrongly: arguments, or no settings line. */
+  static final int BAD_START = 2;
 
   private WorkerMain() {}
 
@@ -39,24 +33,46 @@ public final class WorkerMain {
         new BufferedWriter(
             new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+    PrintStream err = System.err;
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+    BufferedReader input =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    int exit = serve(args, input, protocol, err);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
 
-    UnitSettings settings =
-        new UnitSettings(
-            URI.create(args[0]),
-            Path.of(args[1]),
-            Duration.ofMillis(Long.parseLong(args[2])),
-            Long.parseLong(args[3]),
-            new LedgerSettings(
-                LedgerSettings.Kind.of(args[4]),
-                args[5].equals(NONE) ? null : args[5],
-                args[6].equals(NONE) ? null : URI.create(args[6])));
-    try (UnitRuntime runtime = UnitRuntime.open(settings);
-        BufferedReader requests =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+  /**
+   * Reads the settings line, wires the units, says it is ready, then answers every request until
+   * the input ends. Returns the exit code: 0, or {@link #BAD_START} after one line on {@code err}.
+   */
+  static int serve(String[] args, BufferedReader input, BufferedWriter protocol, PrintStream err)
+      throws IOException {
+    if (args.length > 0) {
+      err.println(
+          "fanout worker: takes no arguments (its settings are the first line on stdin), got "
+              + String.join(" ", args));
+      return BAD_START;
+    }
+    String first = input.readLine();
+    if (first == null) {
+      err.println(
+          "fanout worker: stdin ended before the settings line; the processes strategy sends it"
+              + " first");
+      return BAD_START;
+    }
+    UnitSettings settings;
+    try {
+      settings = WorkerProtocol.readSettings(first).unitSettings();
+    } catch (IllegalArgumentException e) {
+      err.println("fanout worker: " + e.getMessage());
+      return BAD_START;
+    }
+    try (UnitRuntime runtime = UnitRuntime.open(settings)) {
       send(protocol, WorkerProtocol.readyLine(ProcessHandle.current().pid()));
       String line;
-      while ((line = requests.readLine()) != null) {
+      while ((line = input.readLine()) != null) {
         if (line.isBlank()) {
           continue;
         }
@@ -64,19 +80,7 @@ public final class WorkerMain {
         send(protocol, WorkerProtocol.write(run(runtime, request)));
       }
     }
-  }
-
-  /** The arguments that hand {@code settings} to a worker. */
-  public static String[] arguments(UnitSettings settings) {
-    return new String[] {
-      settings.pokedexBase().toString(),
-      settings.imageDir().toString(),
-      Long.toString(settings.fetchTimeout().toMillis()),
-      Long.toString(settings.maxResponseBytes()),
-      settings.ledger().kind().label(),
-      settings.ledger().table() == null ? NONE : settings.ledger().table(),
-      settings.ledger().endpoint() == null ? NONE : settings.ledger().endpoint().toString()
-    };
+    return 0;
   }
 
   private static WorkerProtocol.Reply run(UnitRuntime runtime, WorkerProtocol.Request request) {

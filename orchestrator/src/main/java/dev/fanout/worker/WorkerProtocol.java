@@ -1,19 +1,98 @@
 package dev.fanout.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.measure.TaskError;
+import dev.fanout.plan.LedgerSettings;
+import dev.fanout.plan.UnitSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * The line protocol between the orchestrator and a worker JVM: one JSON object per line. The worker
- * says {@code {"ready":true,"pid":N}} once, then answers each request line with one reply line.
+ * The line protocol between the orchestrator and a worker JVM: one JSON object per line. The
+ * orchestrator's first line is the worker's {@link Settings}; the worker says {@code
+ * {"ready":true,"pid":N}} once it has wired its units by them, then answers each request line with
+ * one reply line.
  */
 public final class WorkerProtocol {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Settings must be whole: a field left out would silently become a zero or a null. */
+  private static final ObjectMapper SETTINGS =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  /** How much of a bad line an error message quotes. */
+  private static final int QUOTED = 120;
+
   private WorkerProtocol() {}
+
+  /**
+   * The first line: how the worker wires its units, so that it runs the very units the orchestrator
+   * runs. {@code ledgerTable} and {@code ledgerEndpoint} are null where the ledger has none.
+   */
+  public record Settings(
+      URI pokedexBase,
+      String imageDir,
+      long fetchTimeoutMillis,
+      long maxResponseBytes,
+      String ledgerKind,
+      String ledgerTable,
+      URI ledgerEndpoint) {
+
+    public static Settings of(UnitSettings settings) {
+      LedgerSettings ledger = settings.ledger();
+      return new Settings(
+          settings.pokedexBase(),
+          settings.imageDir().toString(),
+          settings.fetchTimeout().toMillis(),
+          settings.maxResponseBytes(),
+          ledger.kind().label(),
+          ledger.table(),
+          ledger.endpoint());
+    }
+
+    /** The unit settings these stand for; refuses any that the orchestrator could not have sent. */
+    public UnitSettings unitSettings() {
+      if (pokedexBase == null || imageDir == null || ledgerKind == null) {
+        throw new IllegalArgumentException(
+            "the worker's settings need pokedexBase, imageDir and ledgerKind, got " + this);
+      }
+      return new UnitSettings(
+          pokedexBase,
+          Path.of(imageDir),
+          Duration.ofMillis(fetchTimeoutMillis),
+          maxResponseBytes,
+          new LedgerSettings(LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint));
+    }
+  }
+
+  public static String write(Settings settings) {
+    try {
+      return SETTINGS.writeValueAsString(settings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the worker's settings " + settings, e);
+    }
+  }
+
+  /** The settings of a first line; a line that is not whole settings is refused, saying why. */
+  public static Settings readSettings(String line) {
+    try {
+      return SETTINGS.readValue(line, Settings.class);
+    } catch (JsonProcessingException e) {
+      // The original message: the full one adds the source and location on lines of their own.
+      throw new IllegalArgumentException(
+          "the first line must be the worker's settings as one JSON object ("
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + "), got: "
+              + quote(line));
+    }
+  }
 
   /** A task for the worker. */
   public record Request(int index, String unit, JsonNode input) {}
@@ -75,6 +154,10 @@ public final class WorkerProtocol {
             ? null
             : new TaskError(error.path("type").asText(), error.path("message").asText()),
         cpu == null || cpu.isNull() ? null : cpu.asDouble());
+  }
+
+  private static String quote(String line) {
+    return line.length() <= QUOTED ? line : line.substring(0, QUOTED) + "...";
   }
 
   private static JsonNode tree(String line) {

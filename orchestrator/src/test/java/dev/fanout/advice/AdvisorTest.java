@@ -8,6 +8,7 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskRecord;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class AdvisorTest {
               (i + 1) * millis,
               cpu));
     }
-    return new RunResult("w", "sequential", 1, 1, tasks * millis, List.of(), records);
+    return new RunResult("w", StrategyKind.SEQUENTIAL, 1, 1, tasks * millis, List.of(), records);
   }
 
   private static RunSummary run(String strategy, double wall, List<Double> startup, boolean fail) {
@@ -49,7 +50,8 @@ class AdvisorTest {
             0,
             wall,
             null);
-    RunResult result = new RunResult("w", strategy, 1, 1, wall, startup, List.of(task));
+    RunResult result =
+        new RunResult("w", StrategyKind.of(strategy), 1, 1, wall, startup, List.of(task));
     return new RunSummary(result, samples, null, wall, 1);
   }
 
@@ -58,7 +60,7 @@ class AdvisorTest {
     Advice advice = Advisor.advise(sample(8, 10, 9.5), UnitKind.IO, 35, 2, 0);
 
     assertThat(advice.bound()).isEqualTo(Advice.Bound.CPU);
-    assertThat(advice.strategy()).isEqualTo("threads");
+    assertThat(advice.strategy()).isEqualTo(StrategyKind.THREADS);
     assertThat(advice.cpuShare()).isEqualTo(0.95);
     assertThat(advice.reasons().getFirst())
         .contains("8 of 35 tasks")
@@ -73,7 +75,7 @@ class AdvisorTest {
     Advice advice = Advisor.advise(sample(8, 50, 0.5), UnitKind.CPU, 160, 2, 0);
 
     assertThat(advice.bound()).isEqualTo(Advice.Bound.IO);
-    assertThat(advice.strategy()).isEqualTo("virtual");
+    assertThat(advice.strategy()).isEqualTo(StrategyKind.VIRTUAL);
     assertThat(String.join(" ", advice.reasons())).contains("asyncio when you can");
   }
 
@@ -105,12 +107,12 @@ class AdvisorTest {
   void cpuWorkThatOutgrowsTheCores_goesToLambdaOnlyWhereLambdaHasCoresOfItsOwn() {
     // 1,000 tasks of 2 s: 1,000 s on 2 cores, about 21 s on 100 instances.
     assertThat(Advisor.advise(sample(4, 2000, 1990.0), UnitKind.CPU, 1000, 2, 100).strategy())
-        .isEqualTo("lambda");
+        .isEqualTo(StrategyKind.LAMBDA);
     assertThat(Advisor.advise(sample(4, 2000, 1990.0), UnitKind.CPU, 1000, 2, 0).strategy())
-        .isEqualTo("threads");
+        .isEqualTo(StrategyKind.THREADS);
     // 35 tasks of 2 ms: a cold start alone costs more than the whole work on 2 cores.
     assertThat(Advisor.advise(sample(4, 2, 1.99), UnitKind.CPU, 35, 2, 100).strategy())
-        .isEqualTo("threads");
+        .isEqualTo(StrategyKind.THREADS);
   }
 
   @Test

@@ -188,4 +188,156 @@ class BankCommandTest {
       assertThat(balances.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5000);
     }
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "bank --endpoint http://127.0.0.1:1 | --endpoint is the Lambda endpoint | --dynamodb-endpoint",
+        "bank --dynamodb-endpoint http://127.0.0.1:1 | --dynamodb-endpoint | --ledger dynamodb",
+        "bank --ledger dynamodb --dynamodb-endpoint ftp://x | --dynamodb-endpoint | ftp://x",
+        "bank --ledger dynamodb --dynamodb-endpoint http://127.0.0.1:1 --aws --table t | --dynamodb-endpoint and --aws | choose one",
+        "bank --strategy lambda --lambda-endpoint http://127.0.0.1:1 --aws | --lambda-endpoint and --aws | choose one",
+        "bank --strategy lambda --dynamodb-endpoint http://127.0.0.1:1 --endpoint http://127.0.0.1:2 --lambda-endpoint http://127.0.0.1:3 | --lambda-endpoint | old name",
+      })
+  void badEndpoints_exitTwoInOneLine(String args, String first, String second) {
+    CliTest.Result result = fanout(args.trim().split(" "));
+
+    assertThat(result.exit()).as(result.err()).isEqualTo(2);
+    assertThat(result.err().lines().filter(line -> !line.contains("deprecated")))
+        .singleElement()
+        .asString()
+        .contains(first)
+        .contains(second);
+  }
+
+  @Test
+  void dynamoDbEndpoint_isTheDynamoDbEndpoint_withNoDeprecation() {
+    try (LocalDynamoDb own = LocalDynamoDb.start()) {
+      CliTest.Result result =
+          fanout(
+              "bank",
+              "--strategy",
+              "virtual",
+              "--ledger",
+              "dynamodb",
+              "--dynamodb-endpoint",
+              own.endpoint().toString(),
+              "--table",
+              "named",
+              "--transfers",
+              "30",
+              "--verify-ms",
+              "0");
+
+      assertThat(result.exit()).as(result.err() + result.out()).isZero();
+      assertThat(result.out()).contains("DynamoDB at " + own.endpoint() + ", table named");
+      assertThat(result.err()).doesNotContain("deprecated");
+    }
+  }
+
+  @Test
+  void oldDynamoDbEndpointSpelling_onARunThatInvokesNoLambda_saysSoInOneLine() {
+    try (LocalDynamoDb own = LocalDynamoDb.start()) {
+      CliTest.Result result =
+          fanout(
+              "bank",
+              "--strategy",
+              "threads",
+              "--ledger",
+              "dynamodb",
+              "--endpoint",
+              own.endpoint().toString(),
+              "--transfers",
+              "10",
+              "--verify-ms",
+              "0");
+
+      assertThat(result.exit()).as(result.err() + result.out()).isZero();
+      assertThat(result.out()).contains("DynamoDB at " + own.endpoint() + ", table fanout-bank-");
+      assertThat(result.err().lines().filter(line -> line.contains("deprecated")))
+          .singleElement()
+          .asString()
+          .contains("--strategy threads invokes no Lambda")
+          .contains("--dynamodb-endpoint");
+    }
+  }
+
+  /**
+   * Where nothing listens: a lambda run against it fails its transfers, but shows where it went.
+   */
+  private static final String NO_LAMBDA = "http://127.0.0.1:9";
+
+  @Test
+  void endpoint_onALambdaRun_isTheLambdaEndpoint() {
+    CliTest.Result result =
+        fanout(
+            "bank",
+            "--strategy",
+            "lambda",
+            "--endpoint",
+            NO_LAMBDA,
+            "--transfers",
+            "2",
+            "--verify-ms",
+            "0");
+
+    assertThat(result.exit()).as(result.err() + result.out()).isEqualTo(1);
+    assertThat(result.out())
+        .contains("lambda    Lambda endpoint " + NO_LAMBDA)
+        .contains("ledger    fanout's local DynamoDB http://127.0.0.1:");
+    assertThat(result.err()).doesNotContain("deprecated");
+  }
+
+  @Test
+  void oldLambdaEndpointSpelling_isTakenAsEndpoint_withOneDeprecationLine() {
+    CliTest.Result result =
+        fanout(
+            "bank",
+            "--strategy",
+            "lambda",
+            "--lambda-endpoint",
+            NO_LAMBDA,
+            "--transfers",
+            "2",
+            "--verify-ms",
+            "0");
+
+    assertThat(result.exit()).as(result.err() + result.out()).isEqualTo(1);
+    assertThat(result.out()).contains("lambda    Lambda endpoint " + NO_LAMBDA);
+    assertThat(result.err().lines().filter(line -> line.contains("deprecated")))
+        .singleElement()
+        .asString()
+        .contains("--lambda-endpoint is now --endpoint");
+  }
+
+  @Test
+  void bothOldSpellings_keepTheirOldMeanings_withOneDeprecationLine() {
+    try (LocalDynamoDb own = LocalDynamoDb.start()) {
+      CliTest.Result result =
+          fanout(
+              "bank",
+              "--strategy",
+              "lambda",
+              "--endpoint",
+              own.endpoint().toString(),
+              "--lambda-endpoint",
+              NO_LAMBDA,
+              "--table",
+              "old",
+              "--transfers",
+              "2",
+              "--verify-ms",
+              "0");
+
+      assertThat(result.exit()).as(result.err() + result.out()).isEqualTo(1);
+      assertThat(result.out())
+          .contains("ledger    DynamoDB at " + own.endpoint() + ", table old")
+          .contains("lambda    Lambda endpoint " + NO_LAMBDA);
+      assertThat(result.err().lines().filter(line -> line.contains("deprecated")))
+          .singleElement()
+          .asString()
+          .contains("--dynamodb-endpoint URL --endpoint URL");
+    }
+  }
 }

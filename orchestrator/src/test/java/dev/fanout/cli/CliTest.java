@@ -279,11 +279,11 @@ class CliTest {
   void defaultHtml_isUnderTheProjectsIgnoredDirectoryAndNeverOverwrites() throws Exception {
     LocalDateTime at = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
 
-    Path first = Lab.defaultHtml(temp, "compare", at);
+    Path first = Reports.defaultHtml(temp, "compare", at);
     assertThat(first).isEqualTo(temp.resolve(".fanout/reports/compare-20260102-030405.html"));
     java.nio.file.Files.createDirectories(first.getParent());
     java.nio.file.Files.writeString(first, "earlier");
-    assertThat(Lab.defaultHtml(temp, "compare", at))
+    assertThat(Reports.defaultHtml(temp, "compare", at))
         .isEqualTo(temp.resolve(".fanout/reports/compare-20260102-030405-2.html"));
   }
 

@@ -2,6 +2,7 @@ package dev.fanout.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitKind;
 import java.util.Collections;
 import java.util.List;
@@ -79,6 +80,6 @@ class PhysicalLimitTest {
         java.util.stream.IntStream.range(0, durations.size())
             .mapToObj(i -> new TaskRecord(i, null, null, null, "lane", 0, durations.get(i), null))
             .toList();
-    return new RunResult("w", strategy, workers, workers, wall, List.of(), tasks);
+    return new RunResult("w", StrategyKind.of(strategy), workers, workers, wall, List.of(), tasks);
   }
 }

@@ -12,6 +12,7 @@ import dev.fanout.plan.LedgerSettings;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.LedgerEntry;
@@ -57,7 +58,8 @@ class BankStrategiesTest {
           new Strategies.Context(runtime.catalog(), settings, 0, System::nanoTime)
               .atConcurrency(concurrency);
       RunResult result =
-          Strategies.create(strategy, bank.workload(), context).run(bank.workload(), r -> {});
+          Strategies.create(StrategyKind.of(strategy), bank.workload(), context)
+              .run(bank.workload(), r -> {});
       into.add(result);
       LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
       return BankCheck.check(bank.opening(), after, result.tasks());
@@ -185,7 +187,7 @@ class BankStrategiesTest {
 
     RunResult result =
         Strategies.create(
-                strategy,
+                StrategyKind.of(strategy),
                 workload,
                 new Strategies.Context(
                     catalog,

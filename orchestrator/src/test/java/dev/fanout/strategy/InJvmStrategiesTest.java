@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +38,7 @@ class InJvmStrategiesTest {
   }
 
   private static RunResult run(String strategy, Workload workload, int workers) {
-    return Strategies.create(strategy, workload, fixture.context(workers))
+    return Strategies.create(StrategyKind.of(strategy), workload, fixture.context(workers))
         .run(workload, record -> {});
   }
 
@@ -143,7 +144,7 @@ class InJvmStrategiesTest {
       List<Integer> heard = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger calls = new AtomicInteger();
 
-      Strategies.create(strategy, naps, fixture.context(3))
+      Strategies.create(StrategyKind.of(strategy), naps, fixture.context(3))
           .run(
               naps,
               record -> {

@@ -9,6 +9,7 @@ import dev.fanout.localcloud.lambda.LocalLambdaService;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,8 @@ class LambdaStrategyIT {
   void records_carryColdStartsAndBilledDurations() {
     Workload fib = TestWorkloads.of("fib", 6, i -> JSON.objectNode().put("n", 20 + i));
 
-    RunResult run = Strategies.create("lambda", fib, fixture.lambdaContext(2)).run(fib, r -> {});
+    RunResult run =
+        Strategies.create(StrategyKind.LAMBDA, fib, fixture.lambdaContext(2)).run(fib, r -> {});
 
     assertThat(run.failed()).as("%s", run.tasks()).isZero();
     assertThat(run.tasks()).allSatisfy(task -> assertThat(task.lambda()).isNotNull());
@@ -79,7 +81,8 @@ class LambdaStrategyIT {
   void functionError_failsItsTaskWithTheTypedError() {
     Workload fib = TestWorkloads.of("fib", 3, i -> JSON.objectNode().put("n", i == 1 ? 99 : 10));
 
-    RunResult run = Strategies.create("lambda", fib, fixture.lambdaContext(2)).run(fib, r -> {});
+    RunResult run =
+        Strategies.create(StrategyKind.LAMBDA, fib, fixture.lambdaContext(2)).run(fib, r -> {});
 
     assertThat(run.tasks()).extracting(TaskRecord::ok).containsExactly(true, false, true);
     TaskRecord failed = run.tasks().get(1);
@@ -113,7 +116,8 @@ class LambdaStrategyIT {
         new Workload("nosuchunit", List.of(JSON.objectNode().put("n", 1)), 1, "test");
 
     RunResult run =
-        Strategies.create("lambda", missing, fixture.lambdaContext(1)).run(missing, r -> {});
+        Strategies.create(StrategyKind.LAMBDA, missing, fixture.lambdaContext(1))
+            .run(missing, r -> {});
 
     assertThat(run.failed()).isEqualTo(1);
     assertThat(run.tasks().get(0).error().message()).contains("NosuchunitFunction");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +68,7 @@ class ProcessesStrategyIT {
     CompletableFuture<RunResult> running =
         CompletableFuture.supplyAsync(
             () ->
-                Strategies.create("processes", naps, fixture.context(2))
+                Strategies.create(StrategyKind.PROCESSES, naps, fixture.context(2))
                     .run(
                         naps,
                         record -> {
@@ -92,7 +93,7 @@ class ProcessesStrategyIT {
   }
 
   private static RunResult run(Workload workload, int pool) {
-    return Strategies.create("processes", workload, fixture.context(pool))
+    return Strategies.create(StrategyKind.PROCESSES, workload, fixture.context(pool))
         .run(workload, record -> {});
   }
 }

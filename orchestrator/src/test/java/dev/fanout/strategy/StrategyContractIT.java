@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.strategy.kind.StrategyKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,21 +38,21 @@ class StrategyContractIT {
     return Stream.of("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop")
         .flatMap(
             unit ->
-                Strategies.NAMES.stream()
-                    .filter(strategy -> !strategy.equals("sequential"))
+                StrategyKind.all().stream()
+                    .filter(strategy -> strategy != StrategyKind.SEQUENTIAL)
                     .map(strategy -> Arguments.of(unit, strategy)));
   }
 
   @ParameterizedTest(name = "{0} under {1}")
   @MethodSource("unitsAndStrategies")
-  void everyStrategy_givesTheSequentialOutputs(String unit, String strategy) {
+  void everyStrategy_givesTheSequentialOutputs(String unit, StrategyKind strategy) {
     Workload workload =
         TestWorkloads.small(fixture.origin.baseUri()).stream()
             .filter(w -> w.unit().equals(unit))
             .findFirst()
             .orElseThrow();
 
-    RunResult expected = run("sequential", workload);
+    RunResult expected = run(StrategyKind.SEQUENTIAL, workload);
     RunResult actual = run(strategy, workload);
 
     assertThat(expected.failed()).as("sequential failures: %s", expected.tasks()).isZero();
@@ -60,9 +61,9 @@ class StrategyContractIT {
     assertThat(actual.tasks()).extracting(TaskRecord::index).isSorted();
   }
 
-  private static RunResult run(String strategy, Workload workload) {
+  private static RunResult run(StrategyKind strategy, Workload workload) {
     Strategies.Context context =
-        strategy.equals("lambda") ? fixture.lambdaContext(2) : fixture.context(2);
+        strategy.invokesLambda() ? fixture.lambdaContext(2) : fixture.context(2);
     return Strategies.create(strategy, workload, context).run(workload, record -> {});
   }
 

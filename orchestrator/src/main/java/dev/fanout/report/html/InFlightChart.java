@@ -101,7 +101,12 @@ final class InFlightChart {
     path.append("V").append(Html.px(bottom)).append("Z");
     svg.append("<path class=\"inflight-area\" d=\"").append(path).append("\"/>");
     if (limit <= scale) {
-      limitLine(svg, axis, bottom - limit / scale * HEIGHT, limitLabel(run), "limit-workers");
+      limitLine(
+          svg,
+          axis,
+          bottom - limit / scale * HEIGHT,
+          run.strategy().inFlightLimit(limit),
+          "limit-workers");
     }
     if (cores != null && cores <= scale && cores != limit) {
       // Labelled at the left, so that it never sits on the limit's label when the two are close.
@@ -110,18 +115,6 @@ final class InFlightChart {
     axis.draw(svg, bottom + 2);
     svg.append("</svg>");
     return svg.toString();
-  }
-
-  private static String limitLabel(RunResult run) {
-    int limit = run.concurrency();
-    return switch (run.strategy()) {
-      case "sequential" -> "1 at a time";
-      case "async" -> limit == 1 ? "1 loop" : limit + " on 1 loop";
-      case "processes" -> limit + " worker JVMs";
-      case "lambda" -> limit + " invocations";
-      case "virtual" -> limit + " virtual threads";
-      default -> limit + " threads";
-    };
   }
 
   private static void limitLine(

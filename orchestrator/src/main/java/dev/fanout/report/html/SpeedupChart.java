@@ -50,11 +50,11 @@ final class SpeedupChart {
       RunSummary run = runs.get(i);
       double y = TOP + i * ROW;
       svg.append("<g class=\"speedup-row\" data-strategy=\"")
-          .append(Html.text(run.run().strategy()))
+          .append(Html.text(run.run().strategy().label()))
           .append("\">");
       svg.append(
           "<text class=\"lane-label\" x=\"%s\" y=\"%s\">%s</text>"
-              .formatted(Html.px(LABEL), Html.px(y + 14), Html.text(run.run().strategy())));
+              .formatted(Html.px(LABEL), Html.px(y + 14), Html.text(run.run().strategy().label())));
       double value = first(run, speedups);
       double width = value / max * leftWidth;
       svg.append(
@@ -126,7 +126,7 @@ final class SpeedupChart {
   private static String tooltip(RunSummary run) {
     return "%s: wall %s, physical limit %s, efficiency %s%s"
         .formatted(
-            run.run().strategy(),
+            run.run().strategy().label(),
             Html.duration(run.run().wallMillis()),
             Html.duration(run.limitMillis()),
             Html.percent(run.efficiency()),

@@ -42,7 +42,7 @@ record Timeline(List<Lane> lanes, double endMillis) {
         .sorted(Comparator.comparingDouble(TaskRecord::startMillis))
         .forEach(task -> byLane.computeIfAbsent(task.lane(), lane -> new ArrayList<>()).add(task));
     List<String> names = new ArrayList<>(byLane.keySet());
-    if (!run.strategy().equals("virtual")) {
+    if (run.strategy().lanesNamedInOrder()) {
       names.sort(Timeline::naturalOrder);
     }
     if (names.remove("none")) {

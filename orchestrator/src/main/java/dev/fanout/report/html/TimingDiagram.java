@@ -12,8 +12,8 @@ import java.util.Locale;
  * The seeds' timing diagram of one run as SVG: one lane per thread, worker JVM or Lambda instance,
  * one bar per task, blue for CPU time and red for waiting. Past {@link #MAX_BARS} tasks or {@link
  * #MAX_ROWS} tracks a bar per task would be unreadable and heavy, so the tracks are drawn as
- * occupancy in time slices instead, grouped into at most {@link #MAX_GROUPED_ROWS} rows; the
- * diagram's notes say so.
+ * occupancy in time slices instead ({@link SlicedDiagram}), grouped into at most {@link
+ * #MAX_GROUPED_ROWS} rows; the diagram's notes say so. The drawing primitives here serve both.
  */
 final class TimingDiagram {
   static final int MAX_BARS = 2000;
@@ -21,9 +21,9 @@ final class TimingDiagram {
   static final int MAX_GROUPED_ROWS = 60;
   static final int SLICES = 200;
   static final int MAX_MARKS = 300;
-  private static final double TOP = 8;
-  private static final double AXIS = 26;
-  private static final double PLOT_HEIGHT = 440;
+  static final double TOP = 8;
+  static final double AXIS = 26;
+  static final double PLOT_HEIGHT = 440;
 
   /** The SVG and what a reader must know to read it. */
   record Drawing(String svg, List<String> notes) {}
@@ -32,7 +32,7 @@ final class TimingDiagram {
 
   static Drawing draw(RunResult run, Timeline timeline, TimeAxis axis) {
     boolean aggregate = run.tasks().size() > MAX_BARS || timeline.tracks() > MAX_ROWS;
-    return aggregate ? aggregate(run, timeline, axis) : bars(run, timeline, axis);
+    return aggregate ? SlicedDiagram.draw(run, timeline, axis) : bars(run, timeline, axis);
   }
 
   private static Drawing bars(RunResult run, Timeline timeline, TimeAxis axis) {
@@ -77,7 +77,7 @@ final class TimingDiagram {
             "%d tasks on %d %s, one bar each%s; hover a bar for its task.",
             run.tasks().size(),
             timeline.lanes().size(),
-            laneWord(run, timeline.lanes().size()),
+            run.strategy().laneNoun(timeline.lanes().size()),
             rows > timeline.lanes().size()
                 ? " (a lane with several tasks in flight at once shows them on tracks of its own,"
                     + " up to "
@@ -144,189 +144,7 @@ final class TimingDiagram {
     svg.append("</g>");
   }
 
-  /** One track of one lane, for the aggregate view. */
-  private record Track(String lane, List<TaskRecord> tasks) {}
-
-  private static Drawing aggregate(RunResult run, Timeline timeline, TimeAxis axis) {
-    List<Track> tracks = new ArrayList<>();
-    for (Timeline.Lane lane : timeline.lanes()) {
-      lane.tracks().forEach(track -> tracks.add(new Track(lane.name(), track)));
-    }
-    int perRow =
-        (int) Math.ceil(tracks.size() / (double) Math.min(tracks.size(), MAX_GROUPED_ROWS));
-    int rows = (int) Math.ceil(tracks.size() / (double) perRow);
-    double slice = axis.endMillis() / SLICES;
-    double rowHeight = rowHeight(rows);
-    double barHeight = rowHeight >= 8 ? rowHeight - 3 : Math.max(1, rowHeight - 1);
-    double height = TOP + rows * rowHeight + AXIS;
-    StringBuilder svg = open(run, "aggregate", timeline.lanes().size(), height);
-    double sliceWidth = axis.width() / SLICES;
-    Marks marks = new Marks();
-    for (int row = 0; row < rows; row++) {
-      List<Track> members =
-          tracks.subList(row * perRow, Math.min(tracks.size(), (row + 1) * perRow));
-      double[][] busy = new double[SLICES][Part.values().length];
-      int tasks = 0;
-      double y = TOP + row * rowHeight;
-      for (Track track : members) {
-        for (TaskRecord task : track.tasks()) {
-          tasks++;
-          for (Segment segment : Timeline.segments(task)) {
-            spread(busy, segment, slice);
-          }
-          marks.add(task, row);
-        }
-      }
-      String first = members.getFirst().lane();
-      String last = members.getLast().lane();
-      String label = first.equals(last) ? first : first + " … " + last;
-      double capacity = slice * members.size();
-      svg.append("<g class=\"lane-group\" data-tracks=\"")
-          .append(members.size())
-          .append("\"><title>")
-          .append(Html.text(rowSummary(label, members.size(), tasks, busy, capacity)))
-          .append("</title>");
-      laneBackground(svg, row, y, rowHeight, axis);
-      laneLabel(svg, label, row, rows, y, rowHeight);
-      double top = y + (rowHeight - barHeight) / 2;
-      for (int s = 0; s < SLICES; s++) {
-        double x = axis.left() + s * sliceWidth;
-        for (Part part : Part.values()) {
-          double width = busy[s][part.ordinal()] / capacity * sliceWidth;
-          if (width >= 0.05) {
-            rect(svg, part.cssClass, x, top, width, barHeight);
-            x += width;
-          }
-        }
-      }
-      svg.append("</g>");
-    }
-    marks.draw(svg, axis, rowHeight);
-    axis.draw(svg, TOP + rows * rowHeight + 2);
-    svg.append("</svg>");
-    List<String> notes = new ArrayList<>();
-    notes.add(
-        String.format(
-            Locale.ROOT,
-            "%,d tasks on %,d %s are too many to draw a bar each (past %,d bars or %,d tracks):"
-                + " %s cut into %d time slices of %s, each filled in proportion to how busy it was"
-                + " and with what.",
-            run.tasks().size(),
-            timeline.lanes().size(),
-            laneWord(run, timeline.lanes().size()),
-            MAX_BARS,
-            MAX_ROWS,
-            perRow == 1
-                ? "each lane (track) is"
-                : "tracks are grouped " + perRow + " to a row, and each row is",
-            SLICES,
-            Html.duration(slice)));
-    capNote(notes, marks.failed, "failed tasks");
-    capNote(notes, marks.cold, "cold starts");
-    capNote(notes, marks.throttled, "throttled tasks");
-    return new Drawing(svg.toString(), notes);
-  }
-
-  /** Failures, cold starts and throttles in the aggregate view: the first few of each, marked. */
-  private static final class Marks {
-    private final List<double[]> failedAt = new ArrayList<>();
-    private final List<double[]> coldAt = new ArrayList<>();
-    private final List<double[]> throttledAt = new ArrayList<>();
-    int failed;
-    int cold;
-    int throttled;
-
-    void add(TaskRecord task, int row) {
-      if (!task.ok() && failed++ < MAX_MARKS) {
-        failedAt.add(new double[] {row, task.endMillis()});
-      }
-      if (Timeline.coldStart(task) && cold++ < MAX_MARKS) {
-        coldAt.add(new double[] {row, task.startMillis()});
-      }
-      if (Timeline.throttled(task) && throttled++ < MAX_MARKS) {
-        throttledAt.add(new double[] {row, task.startMillis()});
-      }
-    }
-
-    void draw(StringBuilder svg, TimeAxis axis, double rowHeight) {
-      for (double[] mark : coldAt) {
-        coldMark(svg, axis.x(mark[1]), TOP + mark[0] * rowHeight, Math.min(5, rowHeight / 2 + 1));
-      }
-      for (double[] mark : throttledAt) {
-        svg.append(
-            "<circle class=\"mark-throttled\" cx=\"%s\" cy=\"%s\" r=\"%s\"/>"
-                .formatted(
-                    Html.px(axis.x(mark[1])),
-                    Html.px(TOP + mark[0] * rowHeight + rowHeight / 2),
-                    Html.px(Math.min(3, rowHeight / 2))));
-      }
-      for (double[] mark : failedAt) {
-        failMark(
-            svg,
-            axis.x(mark[1]),
-            TOP + mark[0] * rowHeight + rowHeight / 2,
-            Math.min(4, rowHeight / 2));
-      }
-    }
-  }
-
-  private static void capNote(List<String> notes, int count, String what) {
-    if (count > MAX_MARKS) {
-      notes.add(
-          String.format(Locale.ROOT, "%,d %s: the first %d are marked.", count, what, MAX_MARKS));
-    }
-  }
-
-  /** Adds a segment's time to the slices it overlaps. */
-  private static void spread(double[][] slices, Segment segment, double slice) {
-    if (segment.millis() <= 0) {
-      return;
-    }
-    int first = Math.max(0, (int) Math.floor(segment.from() / slice));
-    int last = Math.min(slices.length - 1, (int) Math.floor(segment.to() / slice));
-    for (int s = first; s <= last; s++) {
-      double overlap =
-          Math.min(segment.to(), (s + 1) * slice) - Math.max(segment.from(), s * slice);
-      if (overlap > 0) {
-        slices[s][segment.part().ordinal()] += overlap;
-      }
-    }
-  }
-
-  private static String rowSummary(
-      String label, int tracks, int tasks, double[][] slices, double capacity) {
-    double[] totals = new double[Part.values().length];
-    for (double[] slice : slices) {
-      for (int p = 0; p < totals.length; p++) {
-        totals[p] += slice[p];
-      }
-    }
-    double busy = 0;
-    for (double total : totals) {
-      busy += total;
-    }
-    StringBuilder text =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "%s: %,d tasks on %d track%s, busy %s of the run",
-                label,
-                tasks,
-                tracks,
-                tracks == 1 ? "" : "s",
-                Html.percent(busy / Math.max(1e-9, capacity * SLICES))));
-    for (Part part : Part.values()) {
-      if (totals[part.ordinal()] > 0) {
-        text.append("\n")
-            .append(part.meaning)
-            .append(": ")
-            .append(Html.duration(totals[part.ordinal()]));
-      }
-    }
-    return text.toString();
-  }
-
-  private static StringBuilder open(RunResult run, String mode, int lanes, double height) {
+  static StringBuilder open(RunResult run, String mode, int lanes, double height) {
     StringBuilder svg = new StringBuilder(4096 + run.tasks().size() * 360);
     svg.append("<svg class=\"timing\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(Html.px(TimeAxis.WIDTH))
@@ -339,13 +157,13 @@ final class TimingDiagram {
         .append("\" data-tasks=\"")
         .append(run.tasks().size())
         .append("\" role=\"img\" aria-label=\"")
-        .append(Html.text("timing diagram of " + run.workload() + " under " + run.strategy()))
+        .append(
+            Html.text("timing diagram of " + run.workload() + " under " + run.strategy().label()))
         .append("\">");
     return svg;
   }
 
-  private static void laneBackground(
-      StringBuilder svg, int row, double y, double height, TimeAxis axis) {
+  static void laneBackground(StringBuilder svg, int row, double y, double height, TimeAxis axis) {
     if (row % 2 == 0) {
       svg.append(
           "<rect class=\"lane-bg\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>"
@@ -353,7 +171,7 @@ final class TimingDiagram {
     }
   }
 
-  private static void laneLabel(
+  static void laneLabel(
       StringBuilder svg, String lane, int row, int rows, double y, double height) {
     boolean room = height >= 9;
     if (room || row == 0 || row == rows - 1) {
@@ -366,7 +184,7 @@ final class TimingDiagram {
     }
   }
 
-  private static void rect(
+  static void rect(
       StringBuilder svg, String cssClass, double x, double y, double width, double height) {
     svg.append("<rect class=\"")
         .append(cssClass)
@@ -381,7 +199,7 @@ final class TimingDiagram {
         .append("\"/>");
   }
 
-  private static void failMark(StringBuilder svg, double x, double y, double r) {
+  static void failMark(StringBuilder svg, double x, double y, double r) {
     double size = Math.max(1.5, r);
     svg.append(
         "<path class=\"mark-failed\" d=\"M%s %sl%s %sm0 -%sl-%s %s\"/>"
@@ -395,27 +213,15 @@ final class TimingDiagram {
                 Html.px(2 * size)));
   }
 
-  private static void coldMark(StringBuilder svg, double x, double top, double size) {
+  static void coldMark(StringBuilder svg, double x, double top, double size) {
     double s = Math.max(2, size);
     svg.append(
         "<path class=\"mark-cold\" d=\"M%s %sl%s -%sh-%sz\"/>"
             .formatted(Html.px(x), Html.px(top + 0.5), Html.px(s), Html.px(s), Html.px(2 * s)));
   }
 
-  private static double rowHeight(int rows) {
+  static double rowHeight(int rows) {
     return Math.max(3, Math.min(20, Math.floor(PLOT_HEIGHT / Math.max(1, rows))));
-  }
-
-  private static String laneWord(RunResult run, int lanes) {
-    String word =
-        switch (run.strategy()) {
-          case "processes" -> "worker JVM";
-          case "lambda" -> "Lambda instance";
-          case "virtual" -> "virtual thread";
-          case "async" -> "event loop";
-          default -> "thread";
-        };
-    return lanes == 1 ? word : word + "s";
   }
 
   /** The tooltip of a task's bar: what it was, when and where it ran, what came of it. */

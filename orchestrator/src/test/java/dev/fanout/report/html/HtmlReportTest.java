@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.report.WorkloadReport;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ class HtmlReportTest {
     for (int i = 0; i < 12; i++) {
       tasks.add(Runs.ok(i, "thread-" + (12 - i), 0, 5, 1.0));
     }
-    RunResult run = new RunResult("fib", "threads", 12, 12, 5, List.of(), tasks);
+    RunResult run = new RunResult("fib", StrategyKind.THREADS, 12, 12, 5, List.of(), tasks);
 
     assertThat(Timeline.of(run).lanes().stream().map(Timeline.Lane::name).toList())
         .startsWith("thread-1", "thread-2", "thread-3")
@@ -109,7 +110,7 @@ class HtmlReportTest {
     RunResult run =
         new RunResult(
             "fib",
-            "lambda",
+            StrategyKind.LAMBDA,
             2,
             2,
             660,
@@ -139,7 +140,7 @@ class HtmlReportTest {
     RunResult run =
         new RunResult(
             "fib",
-            "lambda",
+            StrategyKind.LAMBDA,
             1,
             1,
             60,
@@ -206,7 +207,7 @@ class HtmlReportTest {
     RunResult run =
         new RunResult(
             "nap",
-            "threads",
+            StrategyKind.THREADS,
             2,
             2,
             30,

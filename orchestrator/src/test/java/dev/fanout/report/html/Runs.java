@@ -8,6 +8,7 @@ import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.report.WorkloadReport;
+import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class Runs {
     }
     return new RunResult(
         "download",
-        strategy,
+        StrategyKind.of(strategy),
         lanes,
         lanes,
         Math.ceil(tasks / (double) lanes) * millis,
@@ -78,7 +79,7 @@ final class Runs {
   static RunResult withFailure(String lane, String message) {
     return new RunResult(
         "download",
-        "threads",
+        StrategyKind.THREADS,
         2,
         2,
         10,
@@ -92,7 +93,8 @@ final class Runs {
     for (int i = 0; i < tasks; i++) {
       records.add(ok(i, "event-loop", i * 0.01, i * 0.01 + millis, 0.1));
     }
-    return new RunResult("download", "async", 1, tasks, millis + tasks * 0.01, List.of(), records);
+    return new RunResult(
+        "download", StrategyKind.ASYNC, 1, tasks, millis + tasks * 0.01, List.of(), records);
   }
 
   /** One virtual thread per task, all at once. */
@@ -102,7 +104,7 @@ final class Runs {
       records.add(ok(i, "virtual-" + (1000 + i), i * 0.01, i * 0.01 + millis, null));
     }
     return new RunResult(
-        "download", "virtual", tasks, tasks, millis + tasks * 0.01, List.of(), records);
+        "download", StrategyKind.VIRTUAL, tasks, tasks, millis + tasks * 0.01, List.of(), records);
   }
 
   /** Six runs of 10,000 downloads each, one per strategy, too many for a bar per task. */

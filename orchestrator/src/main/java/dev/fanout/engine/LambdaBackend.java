@@ -1,10 +1,9 @@
-package dev.fanout.cli;
+package dev.fanout.engine;
 
 import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
-import dev.fanout.plan.UnitSettings;
-import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -27,34 +26,11 @@ final class LambdaBackend implements AutoCloseable {
   }
 
   /**
-   * Where to invoke and how to start the local service.
+   * Starts the local service unless the choice names an endpoint or AWS.
    *
-   * @param endpoint an Invoke API endpoint; null for the local service or AWS
-   * @param aws invoke the deployed functions on AWS
-   * @param maxInstances instances per function of the local service; null for the default
-   */
-  record Choice(
-      URI endpoint,
-      boolean aws,
-      String region,
-      Map<String, String> functions,
-      Integer maxInstances) {}
-
-  /** The backend of a comparison: the local service reaches the origin and the image directory. */
-  static LambdaBackend open(RunOptions options, UnitSettings settings) {
-    return open(
-        new Choice(
-            options.endpoint, options.aws, options.region, options.functions, options.maxInstances),
-        Map.of(
-            "FANOUT_ALLOW_LOCAL_TARGETS", "true",
-            "FANOUT_POKEDEX_BASE", settings.pokedexBase().toString(),
-            "FANOUT_IMAGE_DIR", settings.imageDir().toAbsolutePath().toString()));
-  }
-
-  /**
    * @param environment variables for every instance of the local service, over the template's
    */
-  static LambdaBackend open(Choice choice, Map<String, String> environment) {
+  static LambdaBackend open(LambdaChoice choice, Map<String, String> environment) {
     String region = choice.region();
     if (choice.endpoint() != null) {
       String label = "Lambda endpoint " + choice.endpoint();
@@ -73,17 +49,9 @@ final class LambdaBackend implements AutoCloseable {
           REMOTE_CONCURRENCY,
           null);
     }
-    LocalLambdaOptions.Builder local =
-        LocalLambdaOptions.builder(ProjectFiles.template(), ProjectFiles.functionZip())
-            .environment(environment);
-    // Cold starts compete for the cores: a run starts at most two instances per core.
-    local.maxInstancesPerFunction(
-        choice.maxInstances() != null
-            ? choice.maxInstances()
-            : Math.min(
-                LocalLambdaOptions.defaultMaxInstances(),
-                2 * Runtime.getRuntime().availableProcessors()));
-    LocalLambdaService service = LocalLambdaService.start(local.build());
+    LocalLambdaService service =
+        LocalLambdaService.start(
+            localOptions(choice, environment, ProjectFiles.template(), ProjectFiles.functionZip()));
     int perFunction = service.options().maxInstancesPerFunction();
     String label =
         "local emulation: function.zip in up to "
@@ -96,6 +64,27 @@ final class LambdaBackend implements AutoCloseable {
             service.endpoint(), service.options().region(), true, label, false, choice.functions()),
         perFunction,
         service);
+  }
+
+  /**
+   * How a run starts the local service: what the choice gives, and otherwise the run's own limit on
+   * instances and the service's own defaults.
+   */
+  static LocalLambdaOptions localOptions(
+      LambdaChoice choice, Map<String, String> environment, Path template, Path functionZip) {
+    LocalLambdaOptions.Builder local =
+        LocalLambdaOptions.builder(template, functionZip).environment(environment);
+    // Cold starts compete for the cores: a run starts at most two instances per core.
+    local.maxInstancesPerFunction(
+        choice.maxInstances() != null
+            ? choice.maxInstances()
+            : Math.min(
+                LocalLambdaOptions.defaultMaxInstances(),
+                2 * Runtime.getRuntime().availableProcessors()));
+    if (choice.idleTimeout() != null) {
+      local.idleTimeout(choice.idleTimeout());
+    }
+    return local.build();
   }
 
   private static String orDefault(String region) {

@@ -1,18 +1,18 @@
-package dev.fanout.cli;
+package dev.fanout.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds the project's own files (template.yaml, the built function.zip) from where fanout runs. */
-final class ProjectFiles {
+public final class ProjectFiles {
   private ProjectFiles() {}
 
   /**
    * The project's root: {@code -Dfanout.home} (set by scripts/fanout), else the first directory
    * from the working directory upwards that holds template.yaml.
    */
-  static Optional<Path> root() {
+  public static Optional<Path> root() {
     String home = System.getProperty("fanout.home");
     if (home != null && Files.isRegularFile(Path.of(home, "template.yaml"))) {
       return Optional.of(Path.of(home).toAbsolutePath());
@@ -25,7 +25,7 @@ final class ProjectFiles {
     return Optional.empty();
   }
 
-  static Path template() {
+  public static Path template() {
     return root()
         .map(dir -> dir.resolve("template.yaml"))
         .orElseThrow(
@@ -35,8 +35,8 @@ final class ProjectFiles {
                         + " --endpoint to use a Lambda endpoint of your own"));
   }
 
-  static Path functionZip() {
-    Path zip = template().resolveSibling(Path.of("functions", "lambda", "target", "function.zip"));
+  public static Path functionZip() {
+    Path zip = template().resolveSibling("functions/lambda/target/function.zip");
     if (!Files.isRegularFile(zip)) {
       throw new IllegalStateException(
           zip + " is not built yet: run scripts/build (scripts/fanout builds it on first use)");

@@ -1,0 +1,40 @@
+package dev.fanout.cli;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The local Lambda service's own options: part of {@link LambdaOptions}, and all that {@code lambda
+ * serve} takes of it, since a service it serves itself has no endpoint, AWS or deployed names.
+ */
+final class LocalServiceOptions {
+  @Option(
+      names = "--max-instances",
+      paramLabel = "N",
+      description =
+          "Instances per function of the local Lambda service: a function's concurrency without"
+              + " reserved concurrency (default: two per core in a run; for 'lambda serve' four"
+              + " per core, within memory).")
+  Integer maxInstances;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      description =
+          "How long an idle instance of the local Lambda service lives before it is stopped, e.g."
+              + " 90s, 5m, 500ms (default: the service's own, 60s).")
+  String idleTimeout;
+
+  /** Checks the values picocli's types cannot; the message names the option. */
+  void validate() {
+    if (maxInstances != null) {
+      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
+    }
+    idleTimeout();
+  }
+
+  /** The idle timeout given; null to leave the service's own. */
+  Duration idleTimeout() {
+    return idleTimeout == null ? null : OptionChecks.duration("--idle-timeout", idleTimeout);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.fanout.cli;
+
+import dev.fanout.engine.Lab;
+import dev.fanout.engine.ProjectFiles;
+import dev.fanout.report.ConsoleTable;
+import dev.fanout.report.JsonReport;
+import dev.fanout.report.WorkloadReport;
+import dev.fanout.report.html.HtmlReport;
+import dev.fanout.strategy.kind.StrategyKind;
+import dev.fanout.units.UnitKind;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What the workload commands print and write of the engine's results: a table per workload as it
+ * ends, then the JSON and HTML reports asked for, and the exit code.
+ */
+final class Reports {
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private Reports() {}
+
+  /**
+   * Runs every named workload under every named strategy, a table printed as each ends, then the
+   * reports; returns the CLI's exit code.
+   */
+  static int compare(
+      CommandSpec spec, RunOptions options, List<String> workloads, List<StrategyKind> kinds) {
+    PrintWriter out = spec.commandLine().getOut();
+    List<WorkloadReport> reports = new ArrayList<>();
+    try (Lab lab = Lab.open(options.labSettings(1), kinds, spec.commandLine().getErr())) {
+      for (String name : workloads) {
+        WorkloadReport report = lab.run(lab.workload(name), kinds);
+        reports.add(report);
+        ConsoleTable.print(out, report, lab.context(report.kind()));
+      }
+      ConsoleTable.printLegend(out, cores(), lab.repeats());
+      publish(spec, options, lab, reports, List.of());
+    }
+    return exitCode(reports);
+  }
+
+  /** Writes the reports asked for (JSON, HTML by default) and says where they are. */
+  static void publish(
+      CommandSpec spec,
+      RunOptions options,
+      Lab lab,
+      List<WorkloadReport> reports,
+      List<String> notes) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.journal != null) {
+      out.println("journal: " + options.journal.toAbsolutePath());
+    }
+    if (options.json != null) {
+      JsonReport.write(options.json, JsonReport.render(reports, lab.settingsJson()));
+      out.println("JSON report: " + options.json.toAbsolutePath());
+    }
+    if (!options.noHtml) {
+      Path html =
+          options.html != null
+              ? options.html
+              : defaultHtml(
+                  ProjectFiles.root().orElse(Path.of("").toAbsolutePath()),
+                  spec.name(),
+                  LocalDateTime.now());
+      HtmlReport.write(html, HtmlReport.render(page(spec, options, lab, reports, notes), reports));
+      out.println("HTML report: " + html.toAbsolutePath());
+    }
+    out.flush();
+  }
+
+  static int exitCode(List<WorkloadReport> reports) {
+    boolean anyFailed =
+        reports.stream()
+            .anyMatch(
+                report ->
+                    !report.failures().isEmpty()
+                        || report.runs().stream().anyMatch(run -> run.run().failed() > 0));
+    return anyFailed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
+  }
+
+  /**
+   * Where a report goes when no --html is given: {@code .fanout/reports/} under the project (which
+   * git ignores), or under the working directory outside a project; named by command and time,
+   * never overwriting an earlier one.
+   */
+  static Path defaultHtml(Path root, String commandName, LocalDateTime now) {
+    Path dir = root.resolve(".fanout").resolve("reports");
+    String stem = commandName + "-" + FILE_TIME.format(now);
+    Path file = dir.resolve(stem + ".html");
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(stem + "-" + n + ".html");
+    }
+    return file;
+  }
+
+  private static HtmlReport.Page page(
+      CommandSpec spec,
+      RunOptions options,
+      Lab lab,
+      List<WorkloadReport> reports,
+      List<String> notes) {
+    int repeats = lab.repeats();
+    List<String> facts = new ArrayList<>();
+    facts.add(
+        "machine: %d cores, Java %s, %s %s"
+            .formatted(
+                cores(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch")));
+    facts.add("I/O workloads: " + lab.context(UnitKind.IO));
+    facts.add(
+        (options.noWarmup ? "no warm-up" : "in-JVM strategies timed after a warm-up")
+            + (repeats > 1 ? "; each strategy run " + repeats + " times, the median shown" : ""));
+    return new HtmlReport.Page(
+        "fanout "
+            + spec.name()
+            + ": "
+            + String.join(", ", reports.stream().map(WorkloadReport::workload).toList()),
+        "fanout " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        "generated " + LocalDateTime.now().withNano(0).toString().replace('T', ' '),
+        facts,
+        notes,
+        cores());
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}

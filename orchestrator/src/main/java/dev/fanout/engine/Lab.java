@@ -1,0 +1,342 @@
+package dev.fanout.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.check.BankCheck;
+import dev.fanout.check.BankVerdict;
+import dev.fanout.localcloud.origin.OriginOptions;
+import dev.fanout.localcloud.origin.OriginServer;
+import dev.fanout.measure.RunResult;
+import dev.fanout.measure.RunSummary;
+import dev.fanout.measure.TaskListener;
+import dev.fanout.plan.Bank;
+import dev.fanout.plan.UnitRuntime;
+import dev.fanout.plan.UnitSettings;
+import dev.fanout.plan.Workload;
+import dev.fanout.plan.Workloads;
+import dev.fanout.report.ConsoleTable;
+import dev.fanout.report.Journal;
+import dev.fanout.report.JsonReport;
+import dev.fanout.report.ProgressBar;
+import dev.fanout.report.WorkloadReport;
+import dev.fanout.strategy.Strategies;
+import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.kind.StrategyKind;
+import dev.fanout.units.Deadline;
+import dev.fanout.units.Unit;
+import dev.fanout.units.UnitKind;
+import dev.fanout.units.ledger.LedgerState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one run engine behind compare, run, advise and bank. Opening it starts what the runs need:
+ * the origin (unless one is given), fanout's local DynamoDB for a bank on DynamoDB, and the local
+ * Lambda service when the lambda strategy may run. Then it runs workloads under strategies (warmed
+ * up, repeated as asked), streaming each task to the journal and the progress bar as it ends, and
+ * returns the results. Closing it stops what it started.
+ */
+public final class Lab implements AutoCloseable {
+  private static final double WARMUP_MILLIS = 300;
+
+  private final LabSettings settings;
+  private final PrintWriter progress;
+  private final boolean terminal;
+  private final OriginServer origin;
+  private final URI originBase;
+  private final LedgerPlace ledger;
+  private final UnitRuntime runtime;
+  private final LambdaBackend lambda;
+  private final Journal journal;
+  private final Strategies.Context strategyContext;
+
+  /**
+   * Starts what runs of these kinds need.
+   *
+   * @param kinds the strategies that may run: the Lambda backend is started only for one that
+   *     invokes Lambda
+   * @param progress where each run's start, progress and end are told (standard error)
+   */
+  public static Lab open(
+      LabSettings settings, Collection<StrategyKind> kinds, PrintWriter progress) {
+    return new Lab(settings, kinds.stream().anyMatch(StrategyKind::invokesLambda), progress);
+  }
+
+  private Lab(LabSettings settings, boolean withLambda, PrintWriter progress) {
+    this.settings = settings;
+    this.progress = progress;
+    this.terminal = ProgressBar.stderrIsTerminal(System.getenv(), System.getProperty("fanout.tty"));
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      LabSettings.Fetching fetching = settings.fetching();
+      origin = fetching == null || fetching.origin() != null ? null : startOrigin(fetching);
+      if (origin != null) {
+        opened.add(origin);
+      }
+      originBase = origin != null ? origin.baseUri() : fetching == null ? null : fetching.origin();
+      ledger = LedgerPlace.open(settings.ledger());
+      opened.add(ledger);
+      UnitSettings units =
+          fetching == null
+              ? UnitSettings.forLedger(ledger.settings())
+              : UnitSettings.forOrigin(originBase, imageDir(fetching))
+                  .withLedger(ledger.settings());
+      runtime = UnitRuntime.open(units);
+      opened.add(runtime);
+      lambda = withLambda ? LambdaBackend.open(settings.lambda(), lambdaEnvironment(units)) : null;
+      if (lambda != null) {
+        opened.add(lambda);
+      }
+      journal = settings.journal() == null ? null : Journal.open(settings.journal());
+      strategyContext =
+          new Strategies.Context(
+              runtime.catalog(),
+              units,
+              settings.workers(),
+              System::nanoTime,
+              lambda == null ? null : lambda.target,
+              lambda == null ? 0 : lambda.concurrency);
+    } catch (RuntimeException e) {
+      try {
+        closeAll(opened.reversed());
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /** A workload's task list, sized as the settings say, against this lab's origin. */
+  public Workload workload(String name) {
+    if (originBase == null) {
+      throw new IllegalStateException("this lab fetches nothing: it was opened without an origin");
+    }
+    return Workloads.create(name, originBase, settings.tasks());
+  }
+
+  public int repeats() {
+    return settings.repeats();
+  }
+
+  /** Whether the lambda strategy runs on machines of its own rather than on this one. */
+  public boolean lambdaIsRemote() {
+    return lambda != null && settings.lambda().remote();
+  }
+
+  /** How many invocations the Lambda backend takes at once; 0 without one. */
+  public int lambdaConcurrency() {
+    return lambda == null ? 0 : lambda.concurrency;
+  }
+
+  /** Runs one workload under each strategy in turn (repeated as asked), with progress. */
+  public WorkloadReport run(Workload workload, List<StrategyKind> kinds) {
+    Unit<?, ?> unit = runtime.catalog().unit(workload.unit());
+    if (settings.warmup()) {
+      warmUp(unit, workload);
+    }
+    int repeats = settings.repeats();
+    List<List<RunResult>> runs = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (StrategyKind kind : kinds) {
+      Strategy strategy = Strategies.create(kind, workload, strategyContext);
+      String name = kind.label();
+      List<RunResult> results = new ArrayList<>();
+      for (int repeat = 1; repeat <= repeats; repeat++) {
+        progress.printf(
+            "running %s with %s (%d tasks%s)...%n",
+            workload.name(),
+            name,
+            workload.size(),
+            repeats > 1 ? ", run " + repeat + " of " + repeats : "");
+        progress.flush();
+        RunResult run;
+        try (ProgressBar bar =
+            new ProgressBar(
+                progress,
+                workload.name() + "/" + name,
+                workload.size(),
+                terminal,
+                System::nanoTime)) {
+          TaskListener listener =
+              journal == null ? bar : journal.listener(workload.name(), kind, repeat).andThen(bar);
+          run = strategy.run(workload, listener);
+        } catch (RuntimeException e) {
+          failures.add(name + " could not run: " + e.getMessage());
+          progress.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
+          break;
+        }
+        results.add(run);
+        progress.printf(
+            "  %s/%s: %s, %d ok, %d failed%n",
+            workload.name(), name, ConsoleTable.duration(run.wallMillis()), run.ok(), run.failed());
+        progress.flush();
+      }
+      if (!results.isEmpty()) {
+        runs.add(results);
+      }
+    }
+    return new WorkloadReport(
+        workload.name(),
+        unit.kind(),
+        workload.size(),
+        workload.source(),
+        RunSummary.of(unit.kind(), runs, Runtime.getRuntime().availableProcessors()),
+        failures);
+  }
+
+  /** A bank's run and what its ledger says of it. */
+  public record BankRun(RunResult run, BankVerdict verdict) {}
+
+  /**
+   * Opens the bank's accounts in the ledger, runs its transfers once under one strategy (untimed
+   * warm-up would move money), then reads the ledger back and checks the bank's invariants.
+   *
+   * @param concurrency transfers in flight at once; null for the strategy's own default
+   */
+  public BankRun runBank(Bank bank, StrategyKind kind, Integer concurrency) {
+    runtime.ledger().open(bank.opening());
+    Strategies.Context context =
+        concurrency == null ? strategyContext : strategyContext.atConcurrency(concurrency);
+    RunResult run =
+        Strategies.create(kind, bank.workload(), context).run(bank.workload(), TaskListener.none());
+    LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
+    return new BankRun(run, BankCheck.check(bank.opening(), after, run.tasks()));
+  }
+
+  /** Where the balances live, e.g. "fanout's local DynamoDB http://127.0.0.1:41234, table t". */
+  public String ledgerPlace() {
+    return ledger.description();
+  }
+
+  /** What the table's heading says of the runs' surroundings: the origin, for I/O work. */
+  public String context(UnitKind kind) {
+    LabSettings.Fetching fetching = settings.fetching();
+    if (kind == UnitKind.CPU || fetching == null) {
+      return "";
+    }
+    if (origin == null) {
+      return "origin " + fetching.origin();
+    }
+    return "local origin, latency "
+        + fetching.latencyMs()
+        + " ms"
+        + (fetching.jitterMs() > 0 ? " + jitter 0.." + fetching.jitterMs() + " ms" : "");
+  }
+
+  /** The JSON report's "settings": what the runs ran against. */
+  public ObjectNode settingsJson() {
+    LabSettings.Fetching fetching = settings.fetching();
+    ObjectNode json = JsonReport.mapper().createObjectNode();
+    if (fetching != null) {
+      json.put("origin", originBase.toString());
+      json.put("localOrigin", fetching.origin() == null);
+      json.put("latencyMs", fetching.latencyMs());
+      json.put("jitterMs", fetching.jitterMs());
+    }
+    json.put("warmup", settings.warmup());
+    json.put("repeat", settings.repeats());
+    return json;
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> open = new ArrayList<>();
+    if (journal != null) {
+      open.add(journal);
+    }
+    if (lambda != null) {
+      open.add(lambda);
+    }
+    open.add(runtime);
+    open.add(ledger);
+    if (origin != null) {
+      open.add(origin);
+    }
+    closeAll(open);
+  }
+
+  /** Closes each in turn, all of them even when one fails; then throws the first failure. */
+  private static void closeAll(List<AutoCloseable> resources) {
+    RuntimeException failure = null;
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        RuntimeException wrapped =
+            e instanceof RuntimeException r
+                ? r
+                : new IllegalStateException("cannot close: " + e, e);
+        if (failure == null) {
+          failure = wrapped;
+        } else {
+          failure.addSuppressed(wrapped);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Runs tasks untimed until the JIT has had about 300 ms with the unit's code, so that the first
+   * in-JVM strategy is not charged for compiling what the others reuse. The task list is gone
+   * through again while time is left: one pass of a short list (20 sums of squares take 60 ms)
+   * leaves the hot loops half compiled. Timer waits need none.
+   */
+  private static void warmUp(Unit<?, ?> unit, Workload workload) {
+    if (unit.kind() == UnitKind.WAIT || workload.inputs().isEmpty()) {
+      return;
+    }
+    long start = System.nanoTime();
+    for (int i = 0; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
+      try {
+        unit.call(workload.inputs().get(i % workload.size()), Deadline.none());
+      } catch (RuntimeException e) {
+        // The timed runs report failures; the warm-up only needs the code to have run.
+      }
+    }
+  }
+
+  /**
+   * What the local Lambda service's instances need to run the same units as this JVM: the origin
+   * and image directory of the I/O workloads, the ledger's table.
+   */
+  private Map<String, String> lambdaEnvironment(UnitSettings units) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (originBase != null) {
+      environment.put("FANOUT_ALLOW_LOCAL_TARGETS", "true");
+      environment.put("FANOUT_POKEDEX_BASE", units.pokedexBase().toString());
+      environment.put("FANOUT_IMAGE_DIR", units.imageDir().toAbsolutePath().toString());
+    }
+    environment.putAll(ledger.lambdaEnvironment());
+    return environment;
+  }
+
+  private static OriginServer startOrigin(LabSettings.Fetching fetching) {
+    return OriginServer.start(
+        OriginOptions.defaults()
+            .withLatency(Duration.ofMillis(fetching.latencyMs()))
+            .withJitter(Duration.ofMillis(fetching.jitterMs())));
+  }
+
+  private static Path imageDir(LabSettings.Fetching fetching) {
+    if (fetching.imageDir() != null) {
+      return fetching.imageDir();
+    }
+    try {
+      return Files.createTempDirectory("fanout-images-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for the image workload", e);
+    }
+  }
+}

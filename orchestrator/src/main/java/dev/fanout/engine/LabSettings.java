@@ -1,0 +1,50 @@
+package dev.fanout.engine;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * What the engine starts for its runs, and how it runs the strategies.
+ *
+ * @param fetching where the I/O workloads fetch and store; null when the runs fetch nothing (the
+ *     bank), so that no origin is started
+ * @param ledger where {@code transfer} keeps the balances
+ * @param lambda where the lambda strategy invokes, if it runs
+ * @param tasks tasks per workload; 0 for each workload's own count
+ * @param workers the pool of threads and processes, lambda's invocations in flight; 0 for each
+ *     strategy's own default
+ * @param repeats how many times each strategy runs
+ * @param warmup whether the workload's code runs untimed first, so that the JIT has compiled it
+ * @param journal where each task is appended the moment it ends; null for none
+ */
+public record LabSettings(
+    Fetching fetching,
+    LedgerChoice ledger,
+    LambdaChoice lambda,
+    int tasks,
+    int workers,
+    int repeats,
+    boolean warmup,
+    Path journal) {
+
+  public LabSettings {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+    }
+  }
+
+  /**
+   * Where the I/O workloads fetch and store.
+   *
+   * @param origin an origin of the user's own; null to start the local one
+   * @param latencyMs the latency the local origin adds to each response
+   * @param jitterMs a random extra latency of 0..jitterMs per response
+   * @param imageDir where {@code image} stores its files; null for a new temporary directory
+   */
+  public record Fetching(URI origin, int latencyMs, int jitterMs, Path imageDir) {}
+
+  /** A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up. */
+  public static LabSettings forBank(LedgerChoice ledger, LambdaChoice lambda) {
+    return new LabSettings(null, ledger, lambda, 0, 0, 1, false, null);
+  }
+}

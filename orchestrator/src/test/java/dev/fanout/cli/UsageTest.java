@@ -1,0 +1,131 @@
+package dev.fanout.cli;
+
+import static dev.fanout.cli.CliTest.fanout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanout.engine.LambdaChoice;
+import dev.fanout.strategy.kind.StrategyKind;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * Bad usage is one line naming the option and the problem; the strategies' names, their help and
+ * the Lambda backend's options come from one place each.
+ */
+class UsageTest {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "compare --tasks many | --tasks",
+        "compare --bogus | --bogus",
+        "compare --aws --endpoint http://127.0.0.1:1 | --endpoint",
+        "run --workload fib --strategy threads --aws --endpoint http://127.0.0.1:1 | --aws",
+        "bank --aws --endpoint http://127.0.0.1:1 | --endpoint",
+        "compare --strategies thread | --strategies",
+        "compare --idle-timeout soon | --idle-timeout",
+        "compare --idle-timeout 0s | --idle-timeout",
+        "advise --workload fib --idle-timeout 10 | --idle-timeout",
+        "bank --idle-timeout 5x | --idle-timeout",
+        "lambda serve --idle-timeout 1y | --idle-timeout",
+        "lambda serve --max-instances 0 | --max-instances",
+        "run --workload fib | --strategy",
+      })
+  void badUsage_isOneLineNamingTheOption(String args, String option) {
+    CliTest.Result result = fanout(args.trim().split(" "));
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err().lines()).singleElement().asString().startsWith("fanout: ");
+    assertThat(result.err()).contains(option);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "compare --strategies threads,thread | --strategies | threads",
+        "run --workload fib --strategy lamda | --strategy | lambda",
+        "advise --workload fib --strategies virtaul | --strategies | virtual",
+        "bank --strategy Async | --strategy | async",
+      })
+  void aMisspeltStrategy_getsTheClosestSuggested_andTheList(
+      String args, String option, String meant) {
+    CliTest.Result result = fanout(args.trim().split(" "));
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err().lines())
+        .singleElement()
+        .asString()
+        .contains(option)
+        .contains("did you mean '" + meant + "'?")
+        .contains(String.join(", ", StrategyKind.labels()));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"compare", "run", "advise", "bank"})
+  void help_ofEveryCommandThatTakesStrategies_describesEachOne(String command) {
+    CliTest.Result result = fanout("help", command);
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("Strategies:");
+    for (StrategyKind kind : StrategyKind.all()) {
+      assertThat(result.out()).containsPattern("\\n  " + kind.label() + " +\\S");
+    }
+    assertThat(result.out()).contains("a virtual thread per task");
+  }
+
+  @Test
+  void lambdaOptions_becomeTheEnginesChoice() {
+    CommandLine commandLine = FanoutMain.commandLine();
+    commandLine.parseArgs(
+        "compare",
+        "--endpoint",
+        "http://127.0.0.1:3001",
+        "--region",
+        "eu-west-1",
+        "--function",
+        "fib=F",
+        "--max-instances",
+        "3",
+        "--idle-timeout",
+        "90s");
+    CompareCommand compare = commandLine.getSubcommands().get("compare").getCommand();
+
+    LambdaChoice choice = compare.options.lambda.choice();
+
+    assertThat(choice)
+        .isEqualTo(
+            new LambdaChoice(
+                URI.create("http://127.0.0.1:3001"),
+                false,
+                "eu-west-1",
+                java.util.Map.of("fib", "F"),
+                3,
+                Duration.ofSeconds(90)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"500ms, PT0.5S", "90s, PT1M30S", "5m, PT5M", "2h, PT2H"})
+  void idleTimeout_readsADurationWithItsUnit(String given, String expected) {
+    CommandLine commandLine = FanoutMain.commandLine();
+    commandLine.parseArgs("bank", "--idle-timeout", given);
+    BankCommand bank = commandLine.getSubcommands().get("bank").getCommand();
+
+    assertThat(bank.lambda.choice().idleTimeout()).isEqualTo(Duration.parse(expected));
+  }
+
+  @Test
+  void idleTimeout_notGiven_leavesTheServicesOwn() {
+    CommandLine commandLine = FanoutMain.commandLine();
+    commandLine.parseArgs("run", "--workload", "fib", "--strategy", "lambda", "--aws");
+    RunCommand run = commandLine.getSubcommands().get("run").getCommand();
+
+    assertThat(run.options.lambda.choice().idleTimeout()).isNull();
+    assertThat(run.options.lambda.choice().aws()).isTrue();
+    assertThat(run.strategy).isEqualTo(StrategyKind.LAMBDA);
+  }
+}
