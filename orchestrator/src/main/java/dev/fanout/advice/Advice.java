@@ -22,7 +22,7 @@ public record Advice(
     StrategyKind strategy,
     List<String> reasons) {
 
-  /** The seeds' two kinds of work. */
+  /** The articles' two kinds of work. */
   public enum Bound {
     /** Most of the time on the CPU: only more cores help. */
     CPU,

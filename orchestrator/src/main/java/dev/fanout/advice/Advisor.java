@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recommends a strategy by the seeds' rules from a measured sample instead of a guess, then judges
- * the recommendation against real runs. The rules: work that spends most of its time on the CPU
- * gains only from more cores; work that spends most of it waiting gains from overlapping the waits
- * ("asyncio when you can, threading when you must").
+ * Recommends a strategy by the articles' rules from a measured sample instead of a guess, then
+ * judges the recommendation against real runs. The rules: work that spends most of its time on the
+ * CPU gains only from more cores; work that spends most of it waiting gains from overlapping the
+ * waits ("asyncio when you can, threading when you must").
  */
 public final class Advisor {
   /** CPU-bound when the CPU takes at least this share of the wall time: "most of its time". */
@@ -69,7 +69,7 @@ public final class Advisor {
       reasons.add(
           String.format(
               Locale.ROOT,
-              "%s: the seeds call work CPU-bound when it spends most of its time (here: at least"
+              "%s: the articles call work CPU-bound when it spends most of its time (here: at least"
                   + " %.0f%%) computing, I/O-bound when it spends most of it waiting.",
               bound == Advice.Bound.CPU ? "CPU-bound" : "I/O-bound",
               CPU_BOUND_SHARE * 100));
@@ -88,7 +88,7 @@ public final class Advisor {
       strategy = StrategyKind.VIRTUAL;
       reasons.add(
           "I/O-bound work gains from overlapping the waits: the more tasks in flight, the"
-              + " sooner it ends. The seeds: asyncio when you can, threads when you must (when the"
+              + " sooner it ends. The articles: asyncio when you can, threads when you must (when the"
               + " library blocks). Java's virtual threads give blocking code asyncio's reach:"
               + " every task in flight, each parked while it waits, with no loop to keep free"
               + " (async does the same on one loop, for non-blocking libraries; a pool of threads"
@@ -101,7 +101,7 @@ public final class Advisor {
   private static StrategyKind cpuBound(
       List<String> reasons, double work, int tasks, int cores, int remoteLambda) {
     reasons.add(
-        "CPU-bound work gains only from more cores. The seeds reach for processes because"
+        "CPU-bound work gains only from more cores. The articles reach for processes because"
             + " Python's GIL runs one thread at a time; a JVM has no GIL, so a pool of platform"
             + " threads computes on every core at once, with no worker JVMs to start or feed.");
     double onCores = work / Math.max(1, cores);

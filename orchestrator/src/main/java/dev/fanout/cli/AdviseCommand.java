@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fanout advise}: measures a sample, recommends a strategy by the seeds' rules, then runs
+ * {@code fanout advise}: measures a sample, recommends a strategy by the articles' rules, then runs
  * the recommendation and the alternatives to check it.
  */
 @Command(
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures a few tasks of a workload one after another (CPU time as a share of wall time),"
-          + " recommends a strategy by the seeds' rules, then runs it and the alternatives and"
+          + " recommends a strategy by the articles' rules, then runs it and the alternatives and"
           + " says whether the recommendation won."
     })
 final class AdviseCommand implements Callable<Integer> {

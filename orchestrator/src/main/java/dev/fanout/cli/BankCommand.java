@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fanout bank}: the seeds' bank transfers under one strategy, then the bank's invariants
+ * {@code fanout bank}: the articles' bank transfers under one strategy, then the bank's invariants
  * checked against what the ledger holds.
  */
 @Command(
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "Runs random transfers between bank accounts under one strategy, then checks that the total"
           + " is conserved, no balance is negative, each transfer applied at most once, and every"
           + " balance is its initial one plus the recorded transfers.",
-      "--mode unsafe reads a balance, pauses and writes it back (the seeds' race); --mode safe"
+      "--mode unsafe reads a balance, pauses and writes it back (the articles' race); --mode safe"
           + " does it under a lock, or, across processes and Lambda, as one DynamoDB transaction.",
       "Exit codes: 0 done (an unsafe run that drifts is the lesson, not a failure); 1 a safe run"
           + " broke an invariant, or a transfer failed; 2 bad usage."
@@ -59,7 +59,7 @@ final class BankCommand implements Callable<Integer> {
       names = "--transfers",
       paramLabel = "N",
       defaultValue = "" + Bank.SEED_TRANSFERS,
-      description = "How many transfers (default: the seeds' ${DEFAULT-VALUE}).")
+      description = "How many transfers (default: the articles' ${DEFAULT-VALUE}).")
   int transfers;
 
   @Option(
@@ -113,7 +113,7 @@ final class BankCommand implements Callable<Integer> {
       defaultValue = "" + Bank.SEED_PAUSE_MICROS,
       description =
           "The in-memory ledger's pause between reading a balance and writing it, in"
-              + " microseconds (default: the seeds' ${DEFAULT-VALUE}).")
+              + " microseconds (default: the articles' ${DEFAULT-VALUE}).")
   long pauseMicros;
 
   @Option(

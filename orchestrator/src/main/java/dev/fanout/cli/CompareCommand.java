@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs workloads under strategies against a local origin and prints a table per workload:"
           + " wall time, speedup over sequential, efficiency against the physical limit.",
-      "With no options: all seven workloads at the seeds' sizes under all five strategies."
+      "With no options: all seven workloads at the articles' sizes under all six strategies."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -15,14 +15,14 @@ public final class RunOptions {
   @Option(
       names = "--tasks",
       paramLabel = "N",
-      description = "Tasks per workload (default: the seeds' count for each workload).")
+      description = "Tasks per workload (default: the articles' count for each workload).")
   Integer tasks;
 
   @Option(
       names = "--workers",
       paramLabel = "N",
       description =
-          "Pool size for threads and processes (default: the seeds' thread count per workload;"
+          "Pool size for threads and processes (default: the articles' thread count per workload;"
               + " one worker JVM per core).")
   Integer workers;
 

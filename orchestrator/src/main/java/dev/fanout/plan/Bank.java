@@ -10,9 +10,9 @@ import java.util.Random;
 import java.util.SequencedMap;
 
 /**
- * The seeds' bank (seed 003): accounts {@code bank_1..bank_N} of equal balance, and transfers of a
- * random amount between two different random accounts, each after a "verify user" wait. The random
- * choices come from a fixed seed, so a task list can be run again as it was.
+ * The articles' bank (article 4): accounts {@code bank_1..bank_N} of equal balance, and transfers
+ * of a random amount between two different random accounts, each after a "verify user" wait. The
+ * random choices come from a fixed seed, so a task list can be run again as it was.
  *
  * @param opening every account's balance before the run
  * @param workload the {@code transfer} tasks
@@ -33,8 +33,9 @@ public record Bank(SequencedMap<String, Long> opening, Workload workload) {
 
   /**
    * @param transferPrefix starts every transfer id, so that runs sharing a table never collide
-   * @param verifyMillis each transfer's wait before it moves money (the seeds' 100 ms)
-   * @param pauseMicros an in-memory ledger's pause between a read and its write (the seeds' 0.1 ms)
+   * @param verifyMillis each transfer's wait before it moves money (the articles' 100 ms)
+   * @param pauseMicros an in-memory ledger's pause between a read and its write (the articles' 0.1
+   *     ms)
    */
   public static Bank create(
       int accounts,
@@ -78,7 +79,7 @@ public record Bank(SequencedMap<String, Long> opening, Workload workload) {
             "transfer",
             inputs,
             pythonThreads,
-            "seed 003: random transfers of 1.."
+            "article 4: random transfers of 1.."
                 + maxAmount
                 + " between "
                 + accounts

@@ -14,7 +14,7 @@ public record LedgerSettings(Kind kind, String table, URI endpoint) {
 
   /** The ledgers there are. */
   public enum Kind {
-    /** In memory, read-pause-write with nothing to exclude other transfers: the seeds' race. */
+    /** In memory, read-pause-write with nothing to exclude other transfers: the articles' race. */
     UNSAFE,
     /** In memory, the same under one lock. */
     LOCKED,

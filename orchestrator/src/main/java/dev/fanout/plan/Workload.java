@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param unit the unit every task runs
  * @param inputs one JSON input per task
- * @param threads the seeds' thread-pool size for this workload
+ * @param threads the articles' thread-pool size for this workload
  * @param source what the task list stands for, for the report
  */
 public record Workload(String unit, List<JsonNode> inputs, int threads, String source) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 
-/** The seeds' task lists, against a local origin, optionally resized. */
+/** The articles' task lists, against a local origin, optionally resized. */
 public final class Workloads {
   /** The order of the report: I/O first, then waiting, then CPU. */
   public static final List<String> NAMES =
@@ -25,7 +25,7 @@ public final class Workloads {
   private Workloads() {}
 
   /**
-   * @param tasks how many tasks, or 0 for the seeds' count
+   * @param tasks how many tasks, or 0 for the articles' count
    */
   public static Workload create(String name, URI origin, int tasks) {
     return switch (name) {
@@ -35,7 +35,7 @@ public final class Workloads {
               name,
               inputs(tasks, 160, i -> url(origin + (i % 2 == 0 ? "/pages/jython" : "/pages/dice"))),
               5,
-              "seed 000: two pages downloaded 80 times each");
+              "article 1: two pages downloaded 80 times each");
       case "image" ->
           // Seed 001: 20 pictures of 200x300, ThreadPoolExecutor(max_workers=20).
           new Workload(
@@ -45,14 +45,14 @@ public final class Workloads {
                   20,
                   i -> JSON.objectNode().put("id", i).put("url", origin + "/id/" + i + "/200/300")),
               20,
-              "seed 001: images of 200x300 saved to files");
+              "article 2: images of 200x300 saved to files");
       case "scrape" ->
           // Seed 003: Pokemon 1..20, ThreadPoolExecutor() with Python's default pool size.
           new Workload(
               name,
               inputs(tasks, 20, i -> JSON.objectNode().put("number", 1 + i % 1025)),
               PYTHON_DEFAULT_THREADS,
-              "seed 003: the first <h1> of Pokedex pages");
+              "article 4: the first <h1> of Pokedex pages");
       case "nap" -> {
         // Seed 002: 5 workers sleeping random.randrange(1, 10) seconds, fixed seed, scaled.
         Random random = new Random(2);
@@ -65,7 +65,7 @@ public final class Workloads {
                     JSON.objectNode()
                         .put("millis", Math.round((1 + random.nextInt(9)) * 1000 * NAP_SCALE))),
             5,
-            "seed 002: random naps of 1..9 s, scaled by " + NAP_SCALE);
+            "article 3: random naps of 1..9 s, scaled by " + NAP_SCALE);
       }
       case "sumsq" ->
           // Seed 000: sum of squares below 5_000_000 + x for x in range(20).
@@ -73,21 +73,21 @@ public final class Workloads {
               name,
               inputs(tasks, 20, i -> JSON.objectNode().put("n", 5_000_000 + i)),
               Runtime.getRuntime().availableProcessors(),
-              "seed 000: sums of squares of 5,000,000 + x numbers");
+              "article 1: sums of squares of 5,000,000 + x numbers");
       case "fib" ->
           // Seed 001: fib(1..35), repeated from 1 past 35 tasks.
           new Workload(
               name,
               inputs(tasks, 35, i -> JSON.objectNode().put("n", 1 + i % 35)),
               PYTHON_DEFAULT_THREADS,
-              "seed 001: recursive fib(1..35)");
+              "article 2: recursive fib(1..35)");
       case "powerloop" ->
           // Seed 003: the math loop for start = 1..20.
           new Workload(
               name,
               inputs(tasks, 20, i -> JSON.objectNode().put("start", 1 + i)),
               Runtime.getRuntime().availableProcessors(),
-              "seed 003: math loops of 2,000,000 passes");
+              "article 4: math loops of 2,000,000 passes");
       default ->
           throw new IllegalArgumentException(
               "no workload called '" + name + "'; the workloads are " + String.join(", ", NAMES));

@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
 
 /**
  * One Lambda invocation per task through the AWS SDK's async client, up to {@code workers} in
- * flight: the seeds' cloud functions. Each task ends ok or failed with a reason; throttled
+ * flight: the articles' cloud functions. Each task ends ok or failed with a reason; throttled
  * invocations are retried and counted, never lost or doubled.
  */
 public record LambdaStrategy(

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * A pool of worker JVMs fed over pipes: the seeds' multiprocessing.Pool. Each worker runs one task
- * at a time; starting the pool is measured and reported apart from the run. A worker that dies
+ * A pool of worker JVMs fed over pipes: the articles' multiprocessing.Pool. Each worker runs one
+ * task at a time; starting the pool is measured and reported apart from the run. A worker that dies
  * fails only the task it was running and is replaced.
  */
 public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplier nanoTime)

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-/** One task after another on the calling thread: the seeds' synchronous version. */
+/** One task after another on the calling thread: the articles' synchronous version. */
 public record SequentialStrategy(UnitCatalog catalog, LongSupplier nanoTime) implements Strategy {
 
   @Override

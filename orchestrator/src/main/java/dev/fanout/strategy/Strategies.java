@@ -19,7 +19,7 @@ public final class Strategies {
    * What a strategy needs from its surroundings.
    *
    * @param workers the pool size for threads and processes, the invocations in flight for lambda; 0
-   *     for each workload's default (the seeds' thread count, one worker JVM per core, as many
+   *     for each workload's default (the articles' thread count, one worker JVM per core, as many
    *     invocations as the function's concurrency limit)
    * @param lambda where the lambda strategy invokes; null when it is not to run
    * @param lambdaConcurrency the functions' concurrency limit, the default for lambda's workers

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
-/** A fixed pool of platform threads: the seeds' ThreadPoolExecutor. */
+/** A fixed pool of platform threads: the articles' ThreadPoolExecutor. */
 public record ThreadsStrategy(UnitCatalog catalog, int workers, LongSupplier nanoTime)
     implements Strategy {
 

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The {@code powerloop} unit as a Lambda function. The seeds' math loop of powers and roots,
+ * The {@code powerloop} unit as a Lambda function. The articles' math loop of powers and roots,
  * stopping at the deadline.
  */
 @Singleton

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Downloads one page and reports how much it read: the seeds' site downloader. */
+/** Downloads one page and reports how much it read: the articles' site downloader. */
 public final class DownloadUnit implements Unit<DownloadUnit.Input, DownloadUnit.Output> {
   private final HttpFetcher fetcher;
 

@@ -3,7 +3,9 @@ package dev.fanout.units;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
-/** Naive recursive Fibonacci with fib(1) = 0 and fib(2) = 1, as in the seeds: slow on purpose. */
+/**
+ * Naive recursive Fibonacci with fib(1) = 0 and fib(2) = 1, as in the articles: slow on purpose.
+ */
 public final class FibUnit implements Unit<FibUnit.Input, FibUnit.Output> {
   /** fib(42) takes a few seconds on one core; beyond it the work doubles every two steps. */
   public static final int MAX_N = 42;

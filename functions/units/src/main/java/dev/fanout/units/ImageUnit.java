@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Downloads one image and stores it: the seeds' picture downloader that saves each to a file. */
+/**
+ * Downloads one image and stores it: the articles' picture downloader that saves each to a file.
+ */
 public final class ImageUnit implements Unit<ImageUnit.Input, ImageUnit.Output> {
   public static final int MAX_ID = 1_000_000;
 

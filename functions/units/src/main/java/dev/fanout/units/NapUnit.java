@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-/** Waits: the seeds' random-sleep worker. Blocking it sleeps; on an event loop it sets a timer. */
+/**
+ * Waits: the articles' random-sleep worker. Blocking it sleeps; on an event loop it sets a timer.
+ */
 public final class NapUnit implements Unit<NapUnit.Input, NapUnit.Output> {
   public static final long MAX_MILLIS = 60_000;
 

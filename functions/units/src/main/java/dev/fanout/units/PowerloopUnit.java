@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * The seeds' math loop: x = x^4, x^0.25, x^2, x^0.5, then x + 1, two million times. Each pass
+ * The articles' math loop: x = x^4, x^0.25, x^2, x^0.5, then x + 1, two million times. Each pass
  * leaves x about one larger, so the result is close to start + iterations.
  */
 public final class PowerloopUnit implements Unit<PowerloopUnit.Input, PowerloopUnit.Output> {

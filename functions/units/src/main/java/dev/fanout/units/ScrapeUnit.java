@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-/** Fetches a Pokedex page and returns the text of its first {@code <h1>}: the seeds' scraper. */
+/** Fetches a Pokedex page and returns the text of its first {@code <h1>}: the articles' scraper. */
 public final class ScrapeUnit implements Unit<ScrapeUnit.Input, ScrapeUnit.Output> {
   public static final int MAX_NUMBER = 1025;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.Set;
 
-/** Sum of i*i for 0 <= i < n, exact: it passes 2^63 at the seeds' sizes, so it is a string. */
+/** Sum of i*i for 0 <= i < n, exact: it passes 2^63 at the articles' sizes, so it is a string. */
 public final class SumsqUnit implements Unit<SumsqUnit.Input, SumsqUnit.Output> {
   public static final long MAX_N = 200_000_000L;
   private static final long DEADLINE_CHECK_EVERY = 1L << 22;

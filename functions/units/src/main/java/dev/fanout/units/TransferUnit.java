@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Moves money between two accounts of a {@link Ledger}: the seeds' bank transfer. It first waits
+ * Moves money between two accounts of a {@link Ledger}: the articles' bank transfer. It first waits
  * {@code verifyMillis} ("verify the user"), then asks the ledger, which applies it at most once per
  * {@code transferId} and refuses an overdraft.
  */
@@ -27,9 +27,10 @@ public final class TransferUnit implements Unit<TransferUnit.Input, TransferUnit
   private final Ledger ledger;
 
   /**
-   * @param verifyMillis the wait before the transfer (the seeds' 100 ms "verify user"); default 0
+   * @param verifyMillis the wait before the transfer (the articles' 100 ms "verify user"); default
+   *     0
    * @param pauseMicros an in-memory ledger's pause between reading a balance and writing it (the
-   *     seeds' 100 us); default 0, ignored by DynamoDB
+   *     articles' 100 us); default 0, ignored by DynamoDB
    */
   public record Input(
       String from,

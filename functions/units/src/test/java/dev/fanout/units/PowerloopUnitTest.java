@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PowerloopUnitTest {
   private final PowerloopUnit unit = new PowerloopUnit();
 
-  /** Full size costs ~0.2 s a start: the seeds' extremes run at full size, the rest shorter. */
+  /** Full size costs ~0.2 s a start: the articles' extremes run at full size, the rest shorter. */
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 19, 20})
   void powerloop_seedStartsEndNearStartPlusTwoMillion(int start) {

@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * The comparison as one self-contained HTML page: per workload the table, speedup and efficiency
- * against the physical limit, and per strategy the seeds' timing diagram and the tasks in flight
+ * against the physical limit, and per strategy the articles' timing diagram and the tasks in flight
  * over time. Inline CSS and SVG only: no script, nothing fetched, so it opens anywhere, offline.
  */
 public final class HtmlReport {

@@ -20,8 +20,8 @@ final class PageStyle {
 
   static final String LEGEND =
       "<section class=\"legend\"><h2>How to read the diagrams</h2><ul>"
-          + swatch("c-cpu", Part.CPU.meaning + " (blue, as in the seeds)")
-          + swatch("c-wait", Part.WAIT.meaning + " (red, as in the seeds)")
+          + swatch("c-cpu", Part.CPU.meaning + " (blue, as in the articles)")
+          + swatch("c-wait", Part.WAIT.meaning + " (red, as in the articles)")
           + swatch("c-unmeasured", Part.UNMEASURED.meaning)
           + swatch("c-handler", Part.HANDLER.meaning)
           + swatch("c-init", Part.INIT.meaning)

@@ -2,9 +2,9 @@ package dev.fanout.report.html;
 
 /** What a stretch of a task's bar stands for, and how it is drawn. */
 enum Part {
-  /** CPU time of the task's own code (the seeds' blue). */
+  /** CPU time of the task's own code (the articles' blue). */
   CPU("c-cpu", "CPU time"),
-  /** Wall time off the CPU: I/O, timers, a core to run on, the network (the seeds' red). */
+  /** Wall time off the CPU: I/O, timers, a core to run on, the network (the articles' red). */
   WAIT("c-wait", "waiting: I/O, timers, a free core, the network"),
   /** A Lambda instance starting: the REPORT line's init duration on a cold start. */
   INIT("c-init", "Lambda cold start: init duration"),

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The seeds' timing diagram of one run as SVG: one lane per thread, worker JVM or Lambda instance,
- * one bar per task, blue for CPU time and red for waiting. Past {@link #MAX_BARS} tasks or {@link
- * #MAX_ROWS} tracks a bar per task would be unreadable and heavy, so the tracks are drawn as
- * occupancy in time slices instead ({@link SlicedDiagram}), grouped into at most {@link
+ * The articles' timing diagram of one run as SVG: one lane per thread, worker JVM or Lambda
+ * instance, one bar per task, blue for CPU time and red for waiting. Past {@link #MAX_BARS} tasks
+ * or {@link #MAX_ROWS} tracks a bar per task would be unreadable and heavy, so the tracks are drawn
+ * as occupancy in time slices instead ({@link SlicedDiagram}), grouped into at most {@link
  * #MAX_GROUPED_ROWS} rows; the diagram's notes say so. The drawing primitives here serve both.
  */
 final class TimingDiagram {

@@ -50,7 +50,7 @@ public final class JdkHttpFetcher implements HttpFetcher, AutoCloseable {
 
   /**
    * A fetcher with its own client, built now (where start-up is the time to pay for it, as in a
-   * Lambda function's init); HTTP/1.1, as the seeds' clients speak.
+   * Lambda function's init); HTTP/1.1, as the articles' clients speak.
    */
   public static JdkHttpFetcher create(FetchLimits limits, DestinationPolicy policy) {
     return new JdkHttpFetcher(newClient(limits), limits, policy);

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The seeds' fix: the same read, pause and write, under one lock for the whole transfer, so no
+ * The articles' fix: the same read, pause and write, under one lock for the whole transfer, so no
  * other transfer sees or overwrites a balance in between. The price is that the pauses no longer
  * overlap. The lock is {@link TurnLock}: a blocked thread parks, and on an event loop a transfer
  * waits for its turn without blocking the loop (asyncio.Lock).

@@ -16,10 +16,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The balances and the journal of an in-memory ledger, and a transfer done the seeds' way: read the
- * sender's balance, pause, write it; read the receiver's, pause, write it. Nothing here excludes
- * anything: {@link UnsafeMemoryLedger} runs these steps as they are, {@link LockedMemoryLedger}
- * under a lock.
+ * The balances and the journal of an in-memory ledger, and a transfer done the articles' way: read
+ * the sender's balance, pause, write it; read the receiver's, pause, write it. Nothing here
+ * excludes anything: {@link UnsafeMemoryLedger} runs these steps as they are, {@link
+ * LockedMemoryLedger} under a lock.
  */
 final class MemoryBook {
   private final Map<String, Long> balances = new ConcurrentHashMap<>();

@@ -6,7 +6,7 @@ import java.time.Duration;
  * One transfer between two accounts.
  *
  * @param pause how long an in-memory ledger waits between reading a balance and writing it back,
- *     standing for a database's round trip (the seeds' 0.1 ms); a real database needs none
+ *     standing for a database's round trip (the articles' 0.1 ms); a real database needs none
  */
 public record Transfer(String from, String to, long amount, String transferId, Duration pause) {
   public Transfer {

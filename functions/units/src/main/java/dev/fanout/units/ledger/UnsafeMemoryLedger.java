@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The seeds' race: each balance is read, the transfer pauses, and the balance read before is
+ * The articles' race: each balance is read, the transfer pauses, and the balance read before is
  * written back. Two transfers touching one account within the pause lose one of their updates, on
  * threads and, at each pause, on one event loop alike. Its checks read stale balances too.
  */

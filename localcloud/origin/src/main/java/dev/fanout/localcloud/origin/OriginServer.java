@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The local origin: an HTTP server on (by default) 127.0.0.1 that stands in for the internet in the
- * I/O workloads, serving the seeds' pages, picsum-style images and Pokedex pages with a
+ * I/O workloads, serving the articles' pages, picsum-style images and Pokedex pages with a
  * configurable added latency, so that comparisons measure concurrency and nothing else.
  *
  * <p>Routes: {@code GET /pages/{jython,dice}}, {@code GET /id/{id}/{width}/{height}} (JPEG), {@code
@@ -32,7 +32,7 @@ import java.util.List;
  */
 public final class OriginServer implements AutoCloseable {
 
-  /** The seeds' images (ids 0..19 at 200x300), encoded as the server starts. */
+  /** The articles' images (ids 0..19 at 200x300), encoded as the server starts. */
   private static final int SEED_IMAGES = 20;
 
   private static final int CACHE_ENTRIES = 1024;
@@ -68,8 +68,8 @@ public final class OriginServer implements AutoCloseable {
   }
 
   /**
-   * Binds and starts the origin; when this returns it is accepting connections. The seeds' images
-   * are encoded in the background as it starts.
+   * Binds and starts the origin; when this returns it is accepting connections. The articles'
+   * images are encoded in the background as it starts.
    *
    * @throws UncheckedIOException naming host:port when the address cannot be bound
    */
@@ -107,7 +107,7 @@ public final class OriginServer implements AutoCloseable {
         loops, images, handlers, baseUri(address.getAddress(), listener.port()));
   }
 
-  /** The pages under {@code /pages/}: the seeds' two download targets. */
+  /** The pages under {@code /pages/}: the articles' two download targets. */
   public static List<String> pageNames() {
     return Pages.NAMES;
   }

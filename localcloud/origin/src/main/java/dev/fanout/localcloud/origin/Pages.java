@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The two static pages of the seeds' download workload, built once: a Jython home page of about 13
- * KB (for https://www.jython.org) and a dice page of about 1.1 KB (for
+ * The two static pages of the articles' download workload, built once: a Jython home page of about
+ * 13 KB (for https://www.jython.org) and a dice page of about 1.1 KB (for
  * http://olympus.realpython.org/dice).
  */
 final class Pages {

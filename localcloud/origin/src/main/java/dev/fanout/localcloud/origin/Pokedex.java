@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The Pokedex pages of the seeds' scrape workload. Numbers 1..20 carry the real names (the seeds'
- * task list); the rest of 1..1025 carry made-up names that are the same on every run.
+ * The Pokedex pages of the articles' scrape workload. Numbers 1..20 carry the real names (the
+ * articles' task list); the rest of 1..1025 carry made-up names that are the same on every run.
  */
 final class Pokedex {
 
