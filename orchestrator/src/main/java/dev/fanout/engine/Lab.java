@@ -20,6 +20,7 @@ import dev.fanout.report.ProgressBar;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.Unit;
@@ -121,6 +122,19 @@ public final class Lab implements AutoCloseable {
       throw new IllegalStateException("this lab fetches nothing: it was opened without an origin");
     }
     return Workloads.create(name, originBase, settings.tasks());
+  }
+
+  /** The lunch's menus, served with this lab's units and origin. */
+  public Lunch lunch() {
+    if (originBase == null) {
+      throw new IllegalStateException("the lunch needs an origin: its grill cooks there");
+    }
+    return new Lunch(
+        runtime.catalog(),
+        originBase,
+        () -> new WorkerLanes(strategyContext.settings(), System::nanoTime),
+        progress,
+        settings.warmup());
   }
 
   public int repeats() {

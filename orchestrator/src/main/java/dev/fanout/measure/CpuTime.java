@@ -18,6 +18,14 @@ public final class CpuTime {
     return THREADS.getCurrentThreadCpuTime();
   }
 
+  /** CPU nanoseconds used by this whole JVM so far (all its threads), or -1 when unmeasurable. */
+  public static long processNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
+  }
+
   /** The CPU milliseconds between two readings, or null when either is unmeasurable. */
   public static Double millisBetween(long startNanos, long endNanos) {
     return startNanos < 0 || endNanos < 0 ? null : (endNanos - startNanos) / 1e6;

@@ -199,7 +199,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
    * java, the orchestrator's own class path, start-up options and the worker main: no settings,
    * which go over the pipe as the protocol's first line.
    */
-  private List<String> workerCommand() {
+  static List<String> workerCommand() {
     String javaHome = System.getProperty("java.home");
     String classPath = System.getProperty("java.class.path");
     List<String> command = new ArrayList<>();
@@ -223,7 +223,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
   }
 
   /** Only the first worker may write the archive; the others read it once it exists. */
-  private static List<String> withoutArchiveCreation(List<String> command) {
+  static List<String> withoutArchiveCreation(List<String> command) {
     List<String> copy = new ArrayList<>(command);
     copy.remove("-XX:+AutoCreateSharedArchive");
     copy.removeIf(

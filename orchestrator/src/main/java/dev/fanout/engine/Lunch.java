@@ -1,0 +1,158 @@
+package dev.fanout.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.measure.CpuTime;
+import dev.fanout.pipeline.Burgers;
+import dev.fanout.pipeline.CatalogKitchen;
+import dev.fanout.pipeline.LunchSettings;
+import dev.fanout.pipeline.Menu;
+import dev.fanout.pipeline.MenuRun;
+import dev.fanout.pipeline.Restaurant;
+import dev.fanout.pipeline.Salads;
+import dev.fanout.pipeline.ThreadLanes;
+import dev.fanout.report.ConsoleTable;
+import dev.fanout.strategy.WorkerLanes;
+import dev.fanout.strategy.kind.StrategyKind;
+import dev.fanout.units.Deadline;
+import dev.fanout.units.UnitCatalog;
+import dev.fanout.units.UnitJson;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The lunch: each menu's pipeline run under each strategy where it means something, on lanes of the
+ * strategy's own kind, against the lab's origin (the burger grill) and units.
+ */
+public final class Lunch {
+  static final String LOOP_THREAD = "event-loop";
+  static final String SEQUENTIAL_THREAD = "the one worker";
+  private static final double WARMUP_MILLIS = 300;
+
+  private final UnitCatalog catalog;
+  private final URI origin;
+  private final Supplier<WorkerLanes> workerLanes;
+  private final PrintWriter progress;
+  private final boolean warmup;
+
+  Lunch(
+      UnitCatalog catalog,
+      URI origin,
+      Supplier<WorkerLanes> workerLanes,
+      PrintWriter progress,
+      boolean warmup) {
+    this.catalog = catalog;
+    this.origin = origin;
+    this.workerLanes = workerLanes;
+    this.progress = progress;
+    this.warmup = warmup;
+  }
+
+  /** Runs {@code menu} under each of {@code strategies} it runs under, in order. */
+  public List<MenuRun> serve(Menu menu, List<StrategyKind> strategies, LunchSettings settings) {
+    Restaurant restaurant = restaurant(menu, settings);
+    if (warmup && strategies.stream().anyMatch(StrategyKind::inThisJvm)) {
+      warmUp(menu, settings);
+    }
+    List<MenuRun> runs = new ArrayList<>();
+    for (StrategyKind strategy : strategies) {
+      if (!menu.runsUnder(strategy)) {
+        continue;
+      }
+      progress.printf("serving %s with %s...%n", menu, strategy);
+      progress.flush();
+      long cpuBefore = CpuTime.processNanos();
+      MenuRun run = run(restaurant, strategy);
+      if (strategy.inThisJvm() && cpuBefore >= 0) {
+        run = run.withFact("cpuMillis", (CpuTime.processNanos() - cpuBefore) / 1_000_000);
+      }
+      progress.printf(
+          "  %s/%s: %s, %d served, %d failed%n",
+          menu, strategy, ConsoleTable.duration(run.wallMillis()), run.served(), run.failed());
+      progress.flush();
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  private Restaurant restaurant(Menu menu, LunchSettings settings) {
+    return switch (menu) {
+      case BURGERS -> new Burgers(settings.burgers().withOrigin(origin), System::nanoTime);
+      case SALADS -> new Salads(settings.salads(), System::nanoTime);
+    };
+  }
+
+  private MenuRun run(Restaurant restaurant, StrategyKind strategy) {
+    CatalogKitchen kitchen = new CatalogKitchen(catalog);
+    return switch (strategy) {
+      case SEQUENTIAL ->
+          new ThreadLanes(catalog, false)
+              .start(SEQUENTIAL_THREAD, () -> restaurant.runInSequence(kitchen))
+              .join();
+      case THREADS -> restaurant.runOnLanes(strategy, new ThreadLanes(catalog, false));
+      case VIRTUAL -> restaurant.runOnLanes(strategy, new ThreadLanes(catalog, true));
+      case ASYNC -> {
+        try (ExecutorService loop =
+            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, LOOP_THREAD))) {
+          yield restaurant.runOnLoop(kitchen, loop);
+        }
+      }
+      case PROCESSES -> {
+        try (WorkerLanes lanes = workerLanes.get()) {
+          lanes.prepare(restaurant.laneWidths());
+          double startup =
+              lanes.startupMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+          yield restaurant
+              .runOnLanes(strategy, lanes)
+              .withFact("workerJvms", lanes.startupMillis().size())
+              .withFact("workerStartupMillis", Math.round(startup))
+              .withFact("cpuMillis", lanes.cpuMillis());
+        }
+      }
+      case LAMBDA ->
+          throw new IllegalArgumentException(
+              "the lunch's pipelines do not run as Lambda functions joined by queues");
+    };
+  }
+
+  /**
+   * Calls the menu's CPU units untimed for about 300 ms, so that the first in-JVM strategy is not
+   * charged for compiling what the others reuse. The grill waits: it needs none.
+   */
+  private void warmUp(Menu menu, LunchSettings settings) {
+    List<Map.Entry<String, String>> calls =
+        switch (menu) {
+          case BURGERS ->
+              List.of(
+                  Map.entry("order", "{\"customer\": 1}"),
+                  Map.entry(
+                      "burger",
+                      "{\"order\": {\"order\": 1, \"customer\": 1, \"burger\": \"cheeseburger\"},"
+                          + " \"patty\": {\"patty\": 1, \"cookedMillis\": 1}}"));
+          case SALADS ->
+              List.of(
+                  Map.entry(
+                      "salad",
+                      "{\"order\": 1, \"bowl\": 1, \"passes\": "
+                          + settings.salads().saladPasses()
+                          + "}"),
+                  Map.entry(
+                      "wash", "{\"bowl\": 1, \"passes\": " + settings.salads().washPasses() + "}"));
+        };
+    long start = System.nanoTime();
+    for (int i = 0; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
+      Map.Entry<String, String> call = calls.get(i % calls.size());
+      JsonNode input = UnitJson.parse(call.getKey(), call.getValue());
+      try {
+        catalog.unit(call.getKey()).call(input, Deadline.none());
+      } catch (RuntimeException e) {
+        // The timed runs report failures; the warm-up only needs the code to have run.
+      }
+    }
+  }
+}

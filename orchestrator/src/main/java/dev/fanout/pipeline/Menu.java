@@ -1,0 +1,67 @@
+package dev.fanout.pipeline;
+
+import dev.fanout.strategy.kind.StrategyKind;
+import java.util.Arrays;
+import java.util.List;
+
+/** The article's restaurants: the one list of them, with where each means something. */
+public enum Menu {
+  BURGERS(
+      "burgers",
+      "Concurrent Burgers: orders, a grill and burgers joined by queues; I/O-bound (the grill)"),
+  SALADS(
+      "salads",
+      "Parallel Salads: salad makers and a bowl washer sharing bowls; CPU-bound (the cores)");
+
+  private final String label;
+  private final String description;
+
+  Menu(String label, String description) {
+    this.label = label;
+    this.description = description;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+
+  /** The menu of this label; an unknown one is a usage error naming the menus. */
+  public static Menu of(String label) {
+    for (Menu menu : values()) {
+      if (menu.label.equals(label)) {
+        return menu;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown menu '" + label + "'; choose from " + String.join(", ", labels()));
+  }
+
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(Menu::label).toList();
+  }
+
+  /**
+   * Whether the menu runs under {@code strategy}: its stages need lanes of their own or one loop; a
+   * pipeline of Lambda functions is joined by SQS queues, which the lunch does not run.
+   */
+  public boolean runsUnder(StrategyKind strategy) {
+    return switch (strategy) {
+      case SEQUENTIAL, THREADS, ASYNC, VIRTUAL, PROCESSES -> true;
+      case LAMBDA -> false;
+    };
+  }
+
+  /** The strategies it runs under, in the report's order. */
+  public List<StrategyKind> strategies() {
+    return StrategyKind.all().stream().filter(this::runsUnder).toList();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.fanout.pipeline;
+
+import dev.fanout.strategy.kind.StrategyKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one menu's run under one strategy left behind, as measured: every order's outcome,
+ * every piece of work with its lane, every queue's depths, every shared thing held. Figures are
+ * derived from it, never kept beside it.
+ *
+ * @param startNanos when the doors opened (nanoTime); every other time is on the same clock
+ * @param facts what only this menu knows, by name (e.g. {@code bowls}), for the reports
+ */
+public record MenuRun(
+    String menu,
+    StrategyKind strategy,
+    int orders,
+    long startNanos,
+    long endNanos,
+    List<OrderOutcome> outcomes,
+    List<Span> spans,
+    List<QueueTrace> queues,
+    List<Hold> holds,
+    Map<String, Long> facts) {
+
+  public MenuRun {
+    outcomes = List.copyOf(outcomes);
+    spans = List.copyOf(spans);
+    queues = List.copyOf(queues);
+    holds = List.copyOf(holds);
+    facts = Map.copyOf(facts);
+  }
+
+  /** The same run with one more fact. */
+  public MenuRun withFact(String name, long value) {
+    Map<String, Long> more = new java.util.LinkedHashMap<>(facts);
+    more.put(name, value);
+    return new MenuRun(
+        menu, strategy, orders, startNanos, endNanos, outcomes, spans, queues, holds, more);
+  }
+
+  public double wallMillis() {
+    return (endNanos - startNanos) / 1e6;
+  }
+
+  public long served() {
+    return outcomes.stream().filter(OrderOutcome::served).count();
+  }
+
+  public long failed() {
+    return outcomes.size() - served();
+  }
+}

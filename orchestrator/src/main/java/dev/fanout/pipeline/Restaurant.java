@@ -1,0 +1,23 @@
+package dev.fanout.pipeline;
+
+import dev.fanout.strategy.kind.StrategyKind;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** One menu's pipeline, in the three forms its runs take. */
+public interface Restaurant {
+  /**
+   * The lanes {@link #runOnLanes} asks for, by name, with how many calls each runs at once: what
+   * worker JVMs to start before the doors open.
+   */
+  Map<String, Integer> laneWidths();
+
+  /** Every stage (or member of staff) on a blocking lane of its own. */
+  MenuRun runOnLanes(StrategyKind strategy, Lanes lanes);
+
+  /** One worker doing one thing at a time, on the calling thread. */
+  MenuRun runInSequence(Kitchen kitchen);
+
+  /** Every stage as a loop of futures on the one thread of {@code loop}. */
+  MenuRun runOnLoop(Kitchen kitchen, Executor loop);
+}

@@ -1,0 +1,186 @@
+package dev.fanout.strategy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.pipeline.Kitchen;
+import dev.fanout.pipeline.Lanes;
+import dev.fanout.pipeline.UnitCallFailed;
+import dev.fanout.plan.UnitSettings;
+import dev.fanout.worker.WorkerProtocol;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * A pipeline's stages in worker JVMs, the article's multiprocessing: each lane's units run in
+ * worker JVMs of its own (as many as the lane may run at once), while its loop, and the queues
+ * between the stages, stay in the orchestrator and feed the workers over their pipes. The workers
+ * are started before the run's clock, as the processes strategy starts its pool.
+ */
+public final class WorkerLanes implements Lanes {
+  private final WorkerProtocol.Settings settings;
+  private final LongSupplier nanoTime;
+  private final List<String> command = ProcessesStrategy.workerCommand();
+  private final Map<String, WorkerKitchen> kitchens = new LinkedHashMap<>();
+  private final List<Double> startupMillis = new ArrayList<>();
+
+  public WorkerLanes(UnitSettings settings, LongSupplier nanoTime) {
+    this.settings = WorkerProtocol.Settings.of(settings);
+    this.nanoTime = nanoTime;
+  }
+
+  /** Starts the worker JVMs of the lanes to come, all at once, before the run begins. */
+  public void prepare(Map<String, Integer> widths) {
+    try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
+      Map<String, List<Future<WorkerProcess>>> starting = new LinkedHashMap<>();
+      boolean first = kitchens.isEmpty();
+      for (Map.Entry<String, Integer> lane : widths.entrySet()) {
+        List<Future<WorkerProcess>> workers = new ArrayList<>();
+        for (int i = 0; i < lane.getValue(); i++) {
+          // Only one worker may write the class-data archive; the others read it.
+          List<String> own = first ? command : ProcessesStrategy.withoutArchiveCreation(command);
+          first = false;
+          workers.add(starters.submit(() -> WorkerProcess.start(own, settings, nanoTime)));
+        }
+        starting.put(lane.getKey(), workers);
+      }
+      starting.forEach(
+          (lane, workers) -> {
+            List<WorkerProcess> started = new ArrayList<>();
+            for (Future<WorkerProcess> worker : workers) {
+              started.add(started(worker));
+            }
+            started.forEach(worker -> startupMillis.add(worker.startupMillis()));
+            kitchens.put(lane, new WorkerKitchen(started));
+          });
+    }
+  }
+
+  /** CPU time the workers reported for their calls, all lanes together. */
+  public long cpuMillis() {
+    return Math.round(kitchens.values().stream().mapToDouble(WorkerKitchen::cpuMillis).sum());
+  }
+
+  /** How long each worker JVM took to start (not in the run's wall time). */
+  public List<Double> startupMillis() {
+    return List.copyOf(startupMillis);
+  }
+
+  @Override
+  public Kitchen kitchen(String name, int width) {
+    WorkerKitchen kitchen = kitchens.get(name);
+    if (kitchen == null) {
+      throw new IllegalStateException("no worker JVMs were prepared for the lane '" + name + "'");
+    }
+    return kitchen;
+  }
+
+  @Override
+  public <T> CompletableFuture<T> start(String name, Callable<T> loop) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name(name)
+        .start(
+            () -> {
+              try {
+                done.complete(loop.call());
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            });
+    return done;
+  }
+
+  @Override
+  public void close() {
+    kitchens.values().forEach(WorkerKitchen::close);
+  }
+
+  private static WorkerProcess started(Future<WorkerProcess> worker) {
+    try {
+      return worker.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting worker JVMs", e);
+    }
+  }
+
+  /** One lane's worker JVMs: a call takes an idle one, blocking until one is free. */
+  private static final class WorkerKitchen implements Kitchen {
+    private final List<WorkerProcess> workers;
+    private final LinkedBlockingQueue<WorkerProcess> idle;
+    private final ThreadLocal<WorkerProcess> lastUsed = new ThreadLocal<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.atomic.DoubleAdder cpuMillis =
+        new java.util.concurrent.atomic.DoubleAdder();
+
+    WorkerKitchen(List<WorkerProcess> workers) {
+      this.workers = List.copyOf(workers);
+      this.idle = new LinkedBlockingQueue<>(workers);
+    }
+
+    /** The worker JVM that ran this thread's last call. */
+    @Override
+    public String lane() {
+      WorkerProcess worker = lastUsed.get();
+      return "worker pid " + (worker == null ? workers.getFirst() : worker).pid();
+    }
+
+    @Override
+    public JsonNode call(String unit, JsonNode input) {
+      WorkerProcess worker;
+      try {
+        worker = idle.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a worker JVM", e);
+      }
+      try {
+        lastUsed.set(worker);
+        WorkerProtocol.Reply reply =
+            worker.call(new WorkerProtocol.Request(requests.incrementAndGet(), unit, input));
+        if (reply.cpuMillis() != null) {
+          cpuMillis.add(reply.cpuMillis());
+        }
+        if (reply.error() != null) {
+          throw new UnitCallFailed(reply.error().type(), reply.error().message());
+        }
+        return reply.output();
+      } catch (IOException e) {
+        throw new UncheckedIOException(worker.exitDescription(), e);
+      } finally {
+        idle.add(worker);
+      }
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> callAsync(String unit, JsonNode input, Executor loop) {
+      return CompletableFuture.supplyAsync(() -> call(unit, input), callers)
+          .thenApplyAsync(output -> output, loop);
+    }
+
+    double cpuMillis() {
+      return cpuMillis.sum();
+    }
+
+    void close() {
+      callers.close();
+      workers.forEach(WorkerProcess::close);
+    }
+  }
+}
