@@ -19,8 +19,9 @@ public interface LambdaSettings {
   URI pokedexBase();
 
   /**
-   * FANOUT_ALLOW_LOCAL_TARGETS: let download, image and scrape reach loopback and private addresses
-   * (the local origin, tests). Off in the cloud, where a fetch may reach only public addresses.
+   * FANOUT_ALLOW_LOCAL_TARGETS: let download, image, scrape and grill reach loopback and private
+   * addresses (the local origin, tests). Off in the cloud, where a fetch may reach only public
+   * addresses.
    */
   @WithDefault("false")
   boolean allowLocalTargets();
@@ -38,7 +39,7 @@ public interface LambdaSettings {
 
   Ledger ledger();
 
-  /** Limits on each fetch of download, image and scrape. */
+  /** Limits on each fetch of download, image, scrape and grill. */
   interface Fetch {
     /** FANOUT_FETCH_TIMEOUT: the whole fetch, redirects included; keep it below the timeout. */
     @WithDefault("10s")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.fanout.localcloud.template.Resource;
 import dev.fanout.localcloud.template.Template;
+import dev.fanout.units.CoffeeUnit;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,6 +192,34 @@ class TemplateConsistencyTest {
         .isEqualTo(List.of(Map.of("AttributeName", "id", "KeyType", "HASH")));
     assertThat(map(table.properties().get("TimeToLiveSpecification")))
         .containsEntry("AttributeName", "expiresAt");
+  }
+
+  @Test
+  void theCoffeeFunction_servesTheSampleOrder_butTimesOutOnAComplexOne() throws IOException {
+    Map<String, Map<String, Object>> functions = functions();
+    Object timeout = functions.get("CoffeeFunction").get("Timeout");
+    assertThat(timeout).isEqualTo(3);
+    long timeoutMillis = 3_000;
+
+    CoffeeUnit coffee = (CoffeeUnit) catalog.unit("coffee");
+    CoffeeUnit.Input sample =
+        coffee.parse(
+            UnitJson.parse("coffee", Files.readString(root.resolve("events/coffee.json"))));
+    // Room to spare for the sample, which a first invocation runs on a cold JVM.
+    assertThat(CoffeeUnit.waitMillis(sample)).isLessThan(timeoutMillis / 2);
+    CoffeeUnit.Input complex =
+        new CoffeeUnit.Input(
+            CoffeeUnit.Drink.MOCHA,
+            Collections.nCopies(
+                CoffeeUnit.MAX_EMBELLISHMENTS, CoffeeUnit.Embellishment.MARSHMALLOWS));
+    assertThat(CoffeeUnit.waitMillis(complex)).isGreaterThan(timeoutMillis);
+
+    functions.forEach(
+        (id, properties) -> {
+          if (!id.equals("CoffeeFunction")) {
+            assertThat(properties.get("Timeout")).as(id).isEqualTo(Map.of("Ref", "Timeout"));
+          }
+        });
   }
 
   /** The template's AWS::Serverless::Function resources' properties, Globals merged in. */

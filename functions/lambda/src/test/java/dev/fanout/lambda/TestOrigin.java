@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small origin on 127.0.0.1 for the I/O handlers: a page, a PNG and Pokedex pages, counting the
- * requests it receives.
+ * A small origin on 127.0.0.1 for the I/O handlers: a page, a PNG, Pokedex pages and a grill,
+ * counting the requests it receives.
  */
 final class TestOrigin implements AutoCloseable {
   static final byte[] PAGE =
@@ -39,6 +39,19 @@ final class TestOrigin implements AutoCloseable {
                 exchange,
                 "text/html; charset=utf-8",
                 ("<html><body><h1>" + name + "</h1><h1>Second</h1></body></html>")
+                    .getBytes(StandardCharsets.UTF_8));
+          });
+      // The lunch's grill, cooking at once: /grill/{patty} answers the patty and its ?millis=.
+      server.createContext(
+          "/grill/",
+          exchange -> {
+            String patty = exchange.getRequestURI().getPath().substring("/grill/".length());
+            String query = exchange.getRequestURI().getQuery();
+            String millis = query != null && query.startsWith("millis=") ? query.substring(7) : "0";
+            origin.reply(
+                exchange,
+                "application/json",
+                ("{\"patty\":" + patty + ",\"cookedMillis\":" + millis + "}")
                     .getBytes(StandardCharsets.UTF_8));
           });
       server.start();

@@ -131,6 +131,49 @@ class UnitHandlerTest {
         .isEqualTo(json("{\"number\":1,\"name\":\"Bulbasaur\"}"));
   }
 
+  @Test
+  void lunch_handlersReturnTheUnitsJson() throws IOException {
+    assertThat(invoke(new OrderHandler(MARGIN), "{\"customer\": 1}", PLENTY_OF_TIME))
+        .isEqualTo(json("{\"order\":1,\"customer\":1,\"burger\":\"cheeseburger\"}"));
+    assertThat(
+            invoke(
+                new BurgerHandler(MARGIN),
+                "{\"order\": {\"order\": 1, \"customer\": 1, \"burger\": \"cheeseburger\"},"
+                    + " \"patty\": {\"patty\": 1, \"cookedMillis\": 400}}",
+                PLENTY_OF_TIME))
+        .isEqualTo(
+            json(
+                "{\"order\":1,\"customer\":1,\"patty\":1,\"burger\":\"cheeseburger\","
+                    + "\"wrapper\":\"844527a7addbf871\"}"));
+    assertThat(
+            invoke(
+                new SaladHandler(MARGIN),
+                "{\"order\": 2, \"bowl\": 1, \"passes\": 100}",
+                PLENTY_OF_TIME))
+        .isEqualTo(
+            json("{\"order\":2,\"bowl\":1,\"passes\":100,\"checksum\":\"0afdcb33896ff74d\"}"));
+    assertThat(invoke(new WashHandler(MARGIN), "{\"bowl\": 1, \"passes\": 100}", PLENTY_OF_TIME))
+        .isEqualTo(json("{\"bowl\":1,\"passes\":100,\"checksum\":\"3aeecb4a5cb62252\"}"));
+  }
+
+  @Test
+  void grill_cooksOnTheGrillAtTheUrl() throws IOException {
+    String event = "{\"patty\": 2, \"url\": \"" + origin.uri("/grill/2?millis=40") + "\"}";
+
+    assertThat(invoke(new GrillHandler(fetcher, MARGIN), event, PLENTY_OF_TIME))
+        .isEqualTo(json("{\"patty\":2,\"cookedMillis\":40}"));
+  }
+
+  @Test
+  void coffee_doesNotStopAtTheDeadline_itIsServedOrLambdaStopsIt() throws IOException {
+    // One millisecond left: every other long unit refuses; the barista does not look.
+    assertThat(invoke(new CoffeeHandler(MARGIN), "{\"drink\": \"espresso\"}", NO_TIME))
+        .isEqualTo(
+            json(
+                "{\"drink\":\"espresso\",\"embellishments\":0,\"millis\":100,"
+                    + "\"grounds\":\"a2dd8b1f2dd61ddd\"}"));
+  }
+
   static Stream<Arguments> badInputs() {
     String fib = "fib";
     return Stream.of(
@@ -152,7 +195,16 @@ class UnitHandlerTest {
             "{\"url\": \"file:///etc/passwd\"}",
             "field 'url' must be an absolute http or https URL"),
         Arguments.of("image", "{\"id\": -1, \"url\": \"URL\"}", "field 'id' must be an integer"),
-        Arguments.of("scrape", "{\"number\": 1026}", "field 'number' must be an integer from 1"));
+        Arguments.of("scrape", "{\"number\": 1026}", "field 'number' must be an integer from 1"),
+        Arguments.of("order", "{\"customer\": \"Ann\"}", "field 'customer' must be an integer"),
+        Arguments.of(
+            "grill",
+            "{\"patty\": 1, \"url\": \"ftp://grill/1\"}",
+            "field 'url' must be an absolute http or https URL"),
+        Arguments.of("burger", "{\"order\": 1}", "field 'order' must be an object like"),
+        Arguments.of("salad", "{\"order\": 1}", "field 'bowl' is missing"),
+        Arguments.of("wash", "{\"bowl\": 1, \"passes\": 800001}", "field 'passes' must be"),
+        Arguments.of("coffee", "{\"drink\": \"tea\"}", "field 'drink' must be one of espresso"));
   }
 
   @ParameterizedTest
@@ -238,7 +290,9 @@ class UnitHandlerTest {
     return Stream.of(
         Arguments.of("fib", "{\"n\": 42}"),
         Arguments.of("sumsq", "{\"n\": 200000000}"),
-        Arguments.of("powerloop", "{\"start\": 1, \"iterations\": 20000000}"));
+        Arguments.of("powerloop", "{\"start\": 1, \"iterations\": 20000000}"),
+        Arguments.of("salad", "{\"order\": 1, \"bowl\": 0, \"passes\": 800000}"),
+        Arguments.of("wash", "{\"bowl\": 0, \"passes\": 800000}"));
   }
 
   private static UnitHandler handler(String unit, InMemoryObjectStore store) {
@@ -250,6 +304,12 @@ class UnitHandlerTest {
       case "sumsq" -> new SumsqHandler(MARGIN);
       case "fib" -> new FibHandler(MARGIN);
       case "powerloop" -> new PowerloopHandler(MARGIN);
+      case "order" -> new OrderHandler(MARGIN);
+      case "grill" -> new GrillHandler(fetcher, MARGIN);
+      case "burger" -> new BurgerHandler(MARGIN);
+      case "salad" -> new SaladHandler(MARGIN);
+      case "wash" -> new WashHandler(MARGIN);
+      case "coffee" -> new CoffeeHandler(MARGIN);
       default -> throw new IllegalArgumentException(unit);
     };
   }

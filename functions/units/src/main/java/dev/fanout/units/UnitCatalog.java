@@ -24,7 +24,14 @@ public final class UnitCatalog {
             new SumsqUnit(),
             new FibUnit(),
             new PowerloopUnit(),
-            new TransferUnit(deps.ledger())));
+            new TransferUnit(deps.ledger()),
+            // The lunch: Concurrent Burgers, Parallel Salads, Cloud Coffees.
+            new OrderUnit(),
+            new GrillUnit(deps.fetcher()),
+            new BurgerUnit(),
+            new SaladUnit(),
+            new WashUnit(),
+            new CoffeeUnit()));
   }
 
   /** The unit called {@code name}, or an error listing the units there are. */

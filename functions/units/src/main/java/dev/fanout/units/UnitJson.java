@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,49 @@ public final class UnitJson {
     }
   }
 
+  /**
+   * Checks that {@code field} holds an object with only the given fields, as {@link #requireObject}
+   * does for the whole input. Its own fields are then read by dotted names such as {@code
+   * order.customer}, so that errors say where the bad value is.
+   */
+  public static void requireObjectField(
+      String unit, JsonNode input, String field, Set<String> fields, String example) {
+    String allowed = "an object like " + example;
+    JsonNode node = required(unit, input, field, allowed);
+    if (!node.isObject()) {
+      throw outOfRange(unit, field, allowed, node);
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!fields.contains(name)) {
+        throw new InvalidInputException(
+            field + "." + name,
+            unit
+                + ": unknown field '"
+                + field
+                + "."
+                + name
+                + "'; field '"
+                + field
+                + "' takes "
+                + String.join(", ", fields)
+                + ", e.g. "
+                + example);
+      }
+    }
+  }
+
+  /** Reads a text field that must be one of {@code choices}, compared exactly. */
+  public static String requireChoice(
+      String unit, JsonNode input, String field, Collection<String> choices) {
+    String allowed = "one of " + String.join(", ", choices);
+    JsonNode node = required(unit, input, field, allowed);
+    if (!node.isTextual() || !choices.contains(node.textValue())) {
+      throw outOfRange(unit, field, allowed, node);
+    }
+    return node.textValue();
+  }
+
   public static long requireLong(String unit, JsonNode input, String field, long min, long max) {
     JsonNode node = required(unit, input, field, integerRange(min, max));
     if (!node.isIntegralNumber() || !node.canConvertToLong()) {
@@ -83,7 +127,7 @@ public final class UnitJson {
 
   public static int optionalInt(
       String unit, JsonNode input, String field, int min, int max, int fallback) {
-    JsonNode node = input.get(field);
+    JsonNode node = lookup(input, field);
     if (node == null || node.isNull()) {
       return fallback;
     }
@@ -114,12 +158,33 @@ public final class UnitJson {
   }
 
   private static JsonNode required(String unit, JsonNode input, String field, String allowed) {
-    JsonNode node = input.get(field);
+    JsonNode node = lookup(input, field);
     if (node == null || node.isNull()) {
       throw new InvalidInputException(
           field, unit + ": field '" + field + "' is missing; it must be " + allowed);
     }
     return node;
+  }
+
+  /**
+   * The value at {@code field}, which may be a dotted path into nested objects (no unit's field
+   * name holds a dot); null when any step is missing.
+   */
+  private static JsonNode lookup(JsonNode input, String field) {
+    if (field.indexOf('.') < 0) {
+      return input.get(field);
+    }
+    JsonNode node = input;
+    for (String step : field.split("\\.")) {
+      node = node == null ? null : node.get(step);
+    }
+    return node;
+  }
+
+  /** Raised for a value that is present but not allowed; public for units' own checks. */
+  public static InvalidInputException invalid(
+      String unit, String field, String allowed, JsonNode got) {
+    return outOfRange(unit, field, allowed, got);
   }
 
   private static InvalidInputException outOfRange(

@@ -9,10 +9,28 @@ import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.InMemoryObjectStore;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class UnitCatalogTest {
+  private static final List<String> NAMES =
+      List.of(
+          "download",
+          "image",
+          "scrape",
+          "nap",
+          "sumsq",
+          "fib",
+          "powerloop",
+          "transfer",
+          "order",
+          "grill",
+          "burger",
+          "salad",
+          "wash",
+          "coffee");
+
   private final JdkHttpFetcher fetcher =
       JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
   private final UnitCatalog catalog =
@@ -30,13 +48,8 @@ class UnitCatalogTest {
 
   @Test
   void all_listsTheUnitsInTheirFixedOrder() {
-    assertThat(catalog.all())
-        .extracting(Unit::name)
-        .containsExactly(
-            "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop", "transfer");
-    assertThat(catalog.byName().keySet())
-        .containsExactly(
-            "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop", "transfer");
+    assertThat(catalog.all()).extracting(Unit::name).containsExactlyElementsOf(NAMES);
+    assertThat(catalog.byName().keySet()).containsExactlyElementsOf(NAMES);
   }
 
   @Test
@@ -51,7 +64,13 @@ class UnitCatalogTest {
             UnitKind.CPU,
             UnitKind.CPU,
             UnitKind.CPU,
-            UnitKind.STATE);
+            UnitKind.STATE,
+            UnitKind.CPU,
+            UnitKind.IO,
+            UnitKind.CPU,
+            UnitKind.CPU,
+            UnitKind.CPU,
+            UnitKind.WAIT);
   }
 
   @Test
@@ -68,7 +87,8 @@ class UnitCatalogTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "no unit called 'fibonacci'; the units are"
-                + " download, image, scrape, nap, sumsq, fib, powerloop, transfer");
+                + " download, image, scrape, nap, sumsq, fib, powerloop, transfer, order, grill,"
+                + " burger, salad, wash, coffee");
   }
 
   @Test
@@ -77,6 +97,6 @@ class UnitCatalogTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> catalog.all().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(catalog.all()).hasSize(8);
+    assertThat(catalog.all()).hasSize(NAMES.size());
   }
 }

@@ -34,7 +34,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every unit refuses bad input with InvalidInput, naming the field and what it allows. */
 class UnitValidationTest {
   private static final String[] NAMES = {
-    "download", "image", "scrape", "nap", "sumsq", "fib", "powerloop", "transfer"
+    "download",
+    "image",
+    "scrape",
+    "nap",
+    "sumsq",
+    "fib",
+    "powerloop",
+    "transfer",
+    "order",
+    "grill",
+    "burger",
+    "salad",
+    "wash",
+    "coffee"
   };
 
   /** Validation must never reach the network. */
@@ -255,9 +268,15 @@ class UnitValidationTest {
             "id",
             "unknown field 'id'",
             "transferId"));
-    // bad URLs, for both units that take one
-    for (String unit : new String[] {"download", "image"}) {
-      String otherFields = unit.equals("image") ? "\"id\": 1, " : "";
+    LunchInvalidInputs.add(cases);
+    // bad URLs, for every unit that takes one
+    for (String unit : new String[] {"download", "image", "grill"}) {
+      String otherFields =
+          switch (unit) {
+            case "image" -> "\"id\": 1, ";
+            case "grill" -> "\"patty\": 1, ";
+            default -> "";
+          };
       for (String badUrl :
           new String[] {
             "ftp://x",
@@ -291,7 +310,7 @@ class UnitValidationTest {
     return cases.stream();
   }
 
-  private static Arguments bad(String unit, String json, String field, String... substrings) {
+  static Arguments bad(String unit, String json, String field, String... substrings) {
     return arguments(unit, json, field, List.of(substrings));
   }
 

@@ -86,6 +86,28 @@ class LocalLambdaFailuresIT {
   }
 
   @Test
+  void aComplexCoffee_isStoppedAtTheCoffeeFunctionsOwnTimeout_andAPlainOneIsServed()
+      throws Exception {
+    // CoffeeFunction sets Timeout: 3 itself, over the 2 s given to the others here. The barista
+    // never checks the clock, so Lambda stops it: the coffee goes in the bin.
+    InvokeResponse plain =
+        invoke(lambda, "CoffeeFunction", "{\"drink\":\"mocha\",\"embellishments\":[\"honey\"]}");
+    assertThat(plain.functionError()).as(payload(plain)).isNull();
+    assertThat(JSON.readTree(payload(plain)).get("millis").asLong()).isEqualTo(450);
+
+    String complex =
+        "{\"drink\":\"mocha\",\"embellishments\":[\"whipped cream\",\"marshmallows\","
+            + "\"chocolate flake\",\"sprinkles\",\"caramel syrup\",\"extra shot\","
+            + "\"vanilla syrup\",\"cinnamon\"]}";
+    InvokeResponse binned = invoke(lambda, "CoffeeFunction", complex);
+
+    assertThat(binned.functionError()).isEqualTo("Unhandled");
+    JsonNode error = JSON.readTree(payload(binned));
+    assertThat(error.get("errorType").asText()).isEqualTo("Sandbox.Timedout");
+    assertThat(error.get("errorMessage").asText()).contains("Task timed out after 3.00 seconds");
+  }
+
+  @Test
   void killedMidInvocation_failsThatInvocationOnly_withRuntimeExitError() throws Exception {
     invoke(lambda, "NapFunction", "{\"millis\":1}"); // a warm instance, so the kill hits the nap
     CompletableFuture<InvokeResponse> napping =

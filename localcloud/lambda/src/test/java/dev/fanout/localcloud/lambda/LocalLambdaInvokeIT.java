@@ -114,6 +114,14 @@ class LocalLambdaInvokeIT {
   }
 
   @Test
+  void grillUnit_cooksOnTheLocalOriginsGrill() throws Exception {
+    String event = "{\"patty\":7,\"url\":\"" + origin.grillUri(7, 50) + "\"}";
+
+    assertThat(json(invoke(lambda, "GrillFunction", event)).toString())
+        .isEqualTo("{\"patty\":7,\"cookedMillis\":50}");
+  }
+
+  @Test
   void tailLog_endsWithAwsStartEndAndReportLines() {
     InvokeResponse response = invoke(lambda, "SumsqFunction", "{\"n\":3}");
 

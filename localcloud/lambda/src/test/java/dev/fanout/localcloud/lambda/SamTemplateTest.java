@@ -188,7 +188,13 @@ class SamTemplateTest {
             "SumsqFunction",
             "FibFunction",
             "PowerloopFunction",
-            "TransferFunction");
+            "TransferFunction",
+            "OrderFunction",
+            "GrillFunction",
+            "BurgerFunction",
+            "SaladFunction",
+            "WashFunction",
+            "CoffeeFunction");
     FunctionConfig fib = function(template, "FibFunction");
     assertThat(fib.handler())
         .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
@@ -197,6 +203,9 @@ class SamTemplateTest {
         .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
         .containsEntry("FANOUT_FETCH_TIMEOUT", "10s");
     assertThat(fib.reserved()).isEmpty();
+    assertThat(fib.timeout()).isEqualTo(Duration.ofSeconds(60));
+    // The coffee's own timeout wins over the Globals', so a complex order is binned after 3 s.
+    assertThat(function(template, "CoffeeFunction").timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(fib.alias()).isEqualTo("live");
     assertThat(function(template, "ImageFunction").environment())
         .containsEntry("FANOUT_IMAGE_PREFIX", "fanout/")

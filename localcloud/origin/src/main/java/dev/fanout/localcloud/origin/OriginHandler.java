@@ -32,7 +32,7 @@ final class OriginHandler implements HttpLoop.Handler {
       Response.text(
           404,
           "nothing at this path: try /pages/{jython,dice}, /id/{id}/{width}/{height},"
-              + " /pokedex/{number} or /health");
+              + " /pokedex/{number}, /grill/{patty}?millis=N or /health");
 
   private final HttpLoop loop;
   private final Duration latency;
@@ -77,8 +77,15 @@ final class OriginHandler implements HttpLoop.Handler {
           CompletableFuture.completedFuture("GET".equals(method) ? HEALTHY : notAllowed(method));
     } else {
       try {
-        delay = RequestDelay.of(request.query(), latency, jitter);
-        response = route(method, path);
+        String[] parts = path.split("/", -1);
+        if ("GET".equals(method) && Grill.isGrill(parts)) {
+          Grill.Cook cook = Grill.parse(parts[2], request.query());
+          delay = cook.delay();
+          response = CompletableFuture.completedFuture(cook.response());
+        } else {
+          delay = RequestDelay.of(request.query(), latency, jitter);
+          response = route(method, parts);
+        }
       } catch (BadRequest e) {
         delay = new RequestDelay(latency, jitter);
         response = CompletableFuture.completedFuture(Response.text(400, e.getMessage()));
@@ -104,8 +111,8 @@ final class OriginHandler implements HttpLoop.Handler {
     }
   }
 
-  private CompletableFuture<Response> route(String method, String path) {
-    String[] parts = path.split("/", -1);
+  /** Answers a path split on '/' (the grill's GET is answered in {@link #handle}). */
+  private CompletableFuture<Response> route(String method, String[] parts) {
     if ("GET".equals(method)) {
       if (parts.length == 5 && parts[1].equals("id")) {
         return image(ImageSpec.parse(parts[2], parts[3], parts[4]));
@@ -115,7 +122,8 @@ final class OriginHandler implements HttpLoop.Handler {
     // Judged by the path's shape alone, so that a POST never draws an image only to refuse it.
     boolean route =
         parts.length == 3 && (parts[1].equals("pages") || parts[1].equals("pokedex"))
-            || parts.length == 5 && parts[1].equals("id");
+            || parts.length == 5 && parts[1].equals("id")
+            || Grill.isGrill(parts);
     return CompletableFuture.completedFuture(route ? notAllowed(method) : NOT_FOUND);
   }
 

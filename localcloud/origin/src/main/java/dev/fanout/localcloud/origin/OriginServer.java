@@ -18,10 +18,11 @@ import java.util.List;
  * configurable added latency, so that comparisons measure concurrency and nothing else.
  *
  * <p>Routes: {@code GET /pages/{jython,dice}}, {@code GET /id/{id}/{width}/{height}} (JPEG), {@code
- * GET /pokedex/{number}}, and {@code GET /health} (never delayed). Any route takes {@code
- * ?delay=MS} to replace the latency and {@code ?jitter=MS} to replace the jitter for one request.
- * Every response carries {@code Server-Timing: origin;dur=MS}, the origin's own time, so a client
- * can tell the origin's share of a latency from its own queueing.
+ * GET /pokedex/{number}}, {@code GET /grill/{patty}?millis=N} (the lunch's grill: a small JSON
+ * answer after exactly N ms, see {@link Grill}) and {@code GET /health} (never delayed). The other
+ * routes take {@code ?delay=MS} to replace the latency and {@code ?jitter=MS} to replace the jitter
+ * for one request. Every response carries {@code Server-Timing: origin;dur=MS}, the origin's own
+ * time, so a client can tell the origin's share of a latency from its own queueing.
  *
  * <p>It runs on {@link HttpLoop} threads, one per core (at most {@value #MAX_LOOPS}), sharing the
  * port: a connection stays on the loop that accepted it and is kept alive, a delayed answer waits
@@ -160,6 +161,23 @@ public final class OriginServer implements AutoCloseable {
           "number must be in " + Pokedex.FIRST + ".." + Pokedex.LAST + ", got " + number);
     }
     return resolve("/pokedex/" + number);
+  }
+
+  /**
+   * The URI of the grill cooking {@code patty} for {@code millis} ms.
+   *
+   * @throws IllegalArgumentException when patty is outside 0..1000000000 or millis outside 0..60000
+   */
+  public URI grillUri(long patty, long millis) {
+    if (patty < 0 || patty > Grill.MAX_PATTY) {
+      throw new IllegalArgumentException(
+          "patty must be in 0.." + Grill.MAX_PATTY + ", got " + patty);
+    }
+    if (millis < 0 || millis > Grill.MAX_MILLIS) {
+      throw new IllegalArgumentException(
+          "millis must be in 0.." + Grill.MAX_MILLIS + ", got " + millis);
+    }
+    return resolve("/grill/" + patty + "?millis=" + millis);
   }
 
   /** Requests answered so far, any status, counted as each response starts. */

@@ -8,6 +8,7 @@ record Response(int status, String contentType, byte[] body) {
   static final String HTML = "text/html; charset=utf-8";
   static final String TEXT = "text/plain; charset=utf-8";
   static final String JPEG = "image/jpeg";
+  static final String JSON = "application/json";
 
   static Response html(byte[] body) {
     return new Response(200, HTML, body);
