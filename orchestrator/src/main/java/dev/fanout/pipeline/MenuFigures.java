@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The figures of one menu's run, derived from what it measured: throughput against the bound of
- * its bottleneck, latency per order, the deepest each queue got, the lanes that did the work.
+ * The figures of one menu's run, derived from what it measured: throughput against the bound of its
+ * bottleneck, latency per order, the deepest each queue got, the lanes that did the work.
  *
  * @param boundPerSecond the most orders per second the menu's bottleneck allows
  * @param latencyMillis from arrival to served: p50, p95, max (0 when nothing was served)
