@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       OriginCommand.class,
       LambdaCommand.class,
       BankCommand.class,
+      LunchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FanoutMain implements Runnable {

@@ -1,6 +1,9 @@
 package dev.fanout.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,5 +54,25 @@ final class OptionChecks {
       throw new IllegalArgumentException(option + " must be longer than 0, got '" + text + "'");
     }
     return duration;
+  }
+
+  /** Fails before any run, not after them all, when the report could not be written. */
+  static void writable(String option, Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          option + ": cannot create the directory " + parent + " for " + file + ": " + e);
+    }
+    if (Files.isDirectory(file) || !Files.isWritable(parent)) {
+      throw new IllegalArgumentException(
+          option
+              + ": cannot write "
+              + file
+              + (Files.isDirectory(file)
+                  ? ": it is a directory; give a file name"
+                  : ": the directory is not writable"));
+    }
   }
 }

@@ -3,9 +3,7 @@ package dev.fanout.cli;
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
 import dev.fanout.plan.Workloads;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,7 +121,7 @@ public final class RunOptions {
       throw new IllegalArgumentException("--html and --no-html exclude each other: choose one");
     }
     if (html != null) {
-      requireWritable("--html", html);
+      OptionChecks.writable("--html", html);
     }
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
@@ -143,25 +141,5 @@ public final class RunOptions {
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,
         journal);
-  }
-
-  /** Fails before any run, not after them all, when the report could not be written. */
-  private static void requireWritable(String option, Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          option + ": cannot create the directory " + parent + " for " + file + ": " + e);
-    }
-    if (Files.isDirectory(file) || !Files.isWritable(parent)) {
-      throw new IllegalArgumentException(
-          option
-              + ": cannot write "
-              + file
-              + (Files.isDirectory(file)
-                  ? ": it is a directory; give a file name"
-                  : ": the directory is not writable"));
-    }
   }
 }

@@ -144,7 +144,15 @@ public final class Burgers implements Restaurant {
   Order takeOrder(Kitchen kitchen, LaneLog log, int customer, long arrival) {
     try {
       JsonNode taken =
-          Stage.call(log, kitchen, nanoTime, "take order", customer, "order", customer(customer));
+          Stage.call(
+              log,
+              kitchen,
+              nanoTime,
+              "take order",
+              Span.Subject.ORDER,
+              customer,
+              "order",
+              customer(customer));
       return new Order(customer, arrival, taken);
     } catch (RuntimeException e) {
       log.failed(customer, arrival, nanoTime.getAsLong(), Stage.reason(e));
@@ -164,7 +172,14 @@ public final class Burgers implements Restaurant {
         return;
       }
       Stage.call(
-          log, kitchen, nanoTime, "make burger", order.number(), "burger", burger(order, patty));
+          log,
+          kitchen,
+          nanoTime,
+          "make burger",
+          Span.Subject.ORDER,
+          order.number(),
+          "burger",
+          burger(order, patty));
       log.served(order.number(), order.arrival(), nanoTime.getAsLong());
     } catch (RuntimeException e) {
       log.failed(order.number(), order.arrival(), nanoTime.getAsLong(), Stage.reason(e));
@@ -185,7 +200,8 @@ public final class Burgers implements Restaurant {
   }
 
   Span grillSpan(int position, int patty, long start, String error) {
-    return new Span("cook", "grill " + position, patty, start, nanoTime.getAsLong(), error);
+    return new Span(
+        "cook", "grill " + position, Span.Subject.PATTY, patty, start, nanoTime.getAsLong(), error);
   }
 
   ObjectNode grillInput(int patty) {

@@ -171,7 +171,7 @@ public final class Salads implements Restaurant {
     input.put("bowl", bowl);
     input.put("passes", bar.saladPasses());
     try {
-      Stage.call(log, kitchen, nanoTime, "make salad", order, "salad", input);
+      Stage.call(log, kitchen, nanoTime, "make salad", Span.Subject.ORDER, order, "salad", input);
       log.served(order, queues.arrival, nanoTime.getAsLong());
     } catch (RuntimeException e) {
       log.failed(order, queues.arrival, nanoTime.getAsLong(), Stage.reason(e));
@@ -186,7 +186,7 @@ public final class Salads implements Restaurant {
     input.put("bowl", bowl);
     input.put("passes", bar.washPasses());
     try {
-      Stage.call(log, kitchen, nanoTime, "wash bowl", bowl, "wash", input);
+      Stage.call(log, kitchen, nanoTime, "wash bowl", Span.Subject.BOWL, bowl, "wash", input);
     } catch (RuntimeException e) {
       // Logged with its span; the bowl still goes back.
     }

@@ -5,11 +5,30 @@ package dev.fanout.pipeline;
  *
  * @param stage e.g. {@code take order}, {@code cook}, {@code make salad}
  * @param lane who did it: a thread, the event loop, a worker JVM, a grill position
- * @param order the order (or patty, or bowl) it was for
+ * @param subject what {@code number} counts: an order, a patty, a bowl
+ * @param number the order (or patty, or bowl) it was for
  * @param error why it failed, or null
  */
 public record Span(
-    String stage, String lane, int order, long startNanos, long endNanos, String error) {
+    String stage,
+    String lane,
+    Subject subject,
+    int number,
+    long startNanos,
+    long endNanos,
+    String error) {
+  /** What a piece of work was for. */
+  public enum Subject {
+    ORDER,
+    PATTY,
+    BOWL
+  }
+
+  /** True when the work was for an order (not a patty on the grill or a bowl at the sink). */
+  public boolean forOrder() {
+    return subject == Subject.ORDER;
+  }
+
   public boolean ok() {
     return error == null;
   }

@@ -21,21 +21,23 @@ final class Stage {
       Kitchen kitchen,
       LongSupplier nanoTime,
       String stage,
-      int order,
+      Span.Subject subject,
+      int number,
       String unit,
       JsonNode input) {
     long start = nanoTime.getAsLong();
     try {
       JsonNode output = kitchen.call(unit, input);
-      log.span(new Span(stage, kitchen.lane(), order, start, nanoTime.getAsLong(), null));
+      log.span(new Span(stage, kitchen.lane(), subject, number, start, nanoTime.getAsLong(), null));
       return output;
     } catch (RuntimeException e) {
-      log.span(new Span(stage, kitchen.lane(), order, start, nanoTime.getAsLong(), reason(e)));
+      log.span(
+          new Span(stage, kitchen.lane(), subject, number, start, nanoTime.getAsLong(), reason(e)));
       throw e;
     }
   }
 
-  /** The same without blocking: logged on {@code loop} when the unit is done. */
+  /** An order's unit without blocking: logged on {@code loop} when the unit is done. */
   static CompletableFuture<JsonNode> callAsync(
       LaneLog log,
       Kitchen kitchen,
@@ -54,6 +56,7 @@ final class Stage {
                     new Span(
                         stage,
                         kitchen.lane(),
+                        Span.Subject.ORDER,
                         order,
                         start,
                         nanoTime.getAsLong(),

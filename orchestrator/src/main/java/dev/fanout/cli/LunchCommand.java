@@ -1,0 +1,266 @@
+package dev.fanout.cli;
+
+import dev.fanout.engine.Lab;
+import dev.fanout.engine.LabSettings;
+import dev.fanout.engine.LedgerChoice;
+import dev.fanout.engine.Lunch;
+import dev.fanout.pipeline.BurgerShop;
+import dev.fanout.pipeline.LunchSettings;
+import dev.fanout.pipeline.Menu;
+import dev.fanout.pipeline.MenuFigures;
+import dev.fanout.pipeline.MenuRun;
+import dev.fanout.pipeline.SaladBar;
+import dev.fanout.report.JsonReport;
+import dev.fanout.report.LunchJson;
+import dev.fanout.report.LunchTable;
+import dev.fanout.strategy.kind.StrategyKind;
+import dev.fanout.units.SaladUnit;
+import dev.fanout.units.WashUnit;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fanout lunch}: the article's restaurants, each a pipeline, under every strategy. */
+@Command(
+    name = "lunch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the article's lunch: Concurrent Burgers (stages joined by queues, a grill that"
+          + " cooks on its own: I/O-bound) and Parallel Salads (makers and a washer sharing"
+          + " bowls: CPU-bound), each under every strategy where it means something, and prints"
+          + " a table per menu: throughput against the bottleneck's bound, latency, queues.",
+      "With no options: every menu at the defaults below, then the article's comparison table"
+          + " filled in from what was measured.",
+      "Exit codes: 0 every order accounted for (served, or failed with a reason: a failure is"
+          + " counted, not fatal); 1 an order was lost or a run could not run; 2 bad usage."
+    })
+final class LunchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"--menu", "-m"},
+      paramLabel = "M",
+      split = ",",
+      description = "Menus to serve, in order (default: all of ${COMPLETION-CANDIDATES}).",
+      completionCandidates = MenuNames.class)
+  List<String> menus = new ArrayList<>();
+
+  @Option(
+      names = {"--strategies", "-s"},
+      paramLabel = "S,S..",
+      split = ",",
+      description = "Strategies (default: every one each menu runs under).",
+      converter = StrategyKinds.Converter.class,
+      completionCandidates = StrategyKinds.Names.class)
+  List<StrategyKind> strategies = new ArrayList<>();
+
+  @Option(
+      names = "--orders",
+      paramLabel = "N",
+      description = "Customers per menu (default: burgers 40, salads 60).")
+  Integer orders;
+
+  @Option(
+      names = "--grill",
+      paramLabel = "G",
+      defaultValue = "4",
+      description = "burgers: patties the grill cooks at once (default: ${DEFAULT-VALUE}).")
+  int grill;
+
+  @Option(
+      names = "--cook-ms",
+      paramLabel = "MS",
+      defaultValue = "200",
+      description = "burgers: how long a patty cooks (default: ${DEFAULT-VALUE}).")
+  int cookMillis;
+
+  @Option(
+      names = "--open-orders",
+      paramLabel = "N",
+      defaultValue = "" + BurgerShop.ARTICLE_OPEN_ORDERS,
+      description =
+          "burgers: orders taken and not yet served, at most (default: the article's"
+              + " ${DEFAULT-VALUE}).")
+  int openOrders;
+
+  @Option(
+      names = "--staff",
+      paramLabel = "N",
+      description =
+          "salads: salad makers plus the one washer (default: a maker per core, plus the"
+              + " washer).")
+  Integer staff;
+
+  @Option(
+      names = "--bowls",
+      paramLabel = "B",
+      description =
+          "salads: bowls in the shop (default: one per member of staff, so that a maker rarely"
+              + " waits for the washer).")
+  Integer bowls;
+
+  @Option(
+      names = "--salad-passes",
+      paramLabel = "P",
+      defaultValue = "" + SaladUnit.DEFAULT_PASSES,
+      description = "salads: the work of one salad (default: ${DEFAULT-VALUE}, about 30 ms).")
+  int saladPasses;
+
+  @Option(
+      names = "--wash-passes",
+      paramLabel = "P",
+      defaultValue = "" + WashUnit.DEFAULT_PASSES,
+      description = "salads: the work of one wash (default: ${DEFAULT-VALUE}, about 10 ms).")
+  int washPasses;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the runs as JSON.")
+  Path json;
+
+  @Option(
+      names = "--no-warmup",
+      description = "Skip the untimed warm-up of the menus' CPU units before the in-JVM runs.")
+  boolean noWarmup;
+
+  @Mixin LambdaOptions lambda;
+
+  static final int BURGER_ORDERS = 40;
+  static final int SALAD_ORDERS = 60;
+
+  @Override
+  public Integer call() {
+    List<Menu> chosen = chosenMenus();
+    LunchSettings settings = settings();
+    lambda.validate();
+    if (json != null) {
+      OptionChecks.writable("--json", json);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<StrategyKind> kinds = StrategyKinds.chosen(strategies);
+    LabSettings lab =
+        new LabSettings(
+            new LabSettings.Fetching(null, 0, 0, null),
+            LedgerChoice.memory(true),
+            lambda.choice(),
+            0,
+            0,
+            1,
+            !noWarmup,
+            null);
+    List<List<MenuFigures>> served = new ArrayList<>();
+    boolean allAccounted = true;
+    try (Lab kitchen = Lab.open(lab, kinds, spec.commandLine().getErr())) {
+      Lunch lunch = kitchen.lunch();
+      for (Menu menu : chosen) {
+        List<StrategyKind> own = kinds.stream().filter(menu::runsUnder).toList();
+        if (own.isEmpty()) {
+          out.printf("%n%s: none of the strategies asked for runs it%n", menu);
+          continue;
+        }
+        List<MenuRun> runs = lunch.serve(menu, own, settings);
+        List<MenuFigures> figures =
+            MenuFigures.of(runs, Runtime.getRuntime().availableProcessors());
+        served.add(figures);
+        LunchTable.print(out, heading(menu, settings), figures);
+        allAccounted &= figures.stream().allMatch(f -> f.unaccounted().isEmpty());
+      }
+      LunchTable.printLegend(out);
+      if (served.size() > 1) {
+        LunchTable.printComparison(out, served);
+      }
+      if (json != null) {
+        JsonReport.write(json, LunchJson.render(served, kitchen.settingsJson()));
+        out.println("JSON report: " + json.toAbsolutePath());
+      }
+    }
+    out.flush();
+    return allAccounted ? FanoutMain.OK : FanoutMain.TASKS_FAILED;
+  }
+
+  private List<Menu> chosenMenus() {
+    if (menus.isEmpty()) {
+      return List.of(Menu.values());
+    }
+    LinkedHashSet<Menu> chosen = new LinkedHashSet<>();
+    for (String name : menus) {
+      try {
+        chosen.add(Menu.of(name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--menu: " + e.getMessage());
+      }
+    }
+    return List.copyOf(chosen);
+  }
+
+  /** The menus as asked; a value out of range is a usage error naming its option. */
+  LunchSettings settings() {
+    if (orders != null) {
+      OptionChecks.range("--orders", orders, 1, 100_000);
+    }
+    OptionChecks.range("--grill", grill, 1, 1_000);
+    OptionChecks.range("--cook-ms", cookMillis, 0, 60_000);
+    OptionChecks.range("--open-orders", openOrders, 1, 10_000);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int staffCount = staff == null ? cores + 1 : staff;
+    OptionChecks.range("--staff", staffCount, 2, 256);
+    int bowlCount = bowls == null ? staffCount : bowls;
+    OptionChecks.range("--bowls", bowlCount, 1, 10_000);
+    OptionChecks.range("--salad-passes", saladPasses, 1, SaladUnit.MAX_PASSES);
+    OptionChecks.range("--wash-passes", washPasses, 1, WashUnit.MAX_PASSES);
+    return new LunchSettings(
+        new BurgerShop(
+            orders == null ? BURGER_ORDERS : orders,
+            grill,
+            Duration.ofMillis(cookMillis),
+            openOrders,
+            null),
+        new SaladBar(
+            orders == null ? SALAD_ORDERS : orders,
+            staffCount,
+            bowlCount,
+            saladPasses,
+            washPasses));
+  }
+
+  private static String heading(Menu menu, LunchSettings settings) {
+    return switch (menu) {
+      case BURGERS -> {
+        BurgerShop shop = settings.burgers();
+        yield String.format(
+            Locale.ROOT,
+            "burgers: %d orders; the article's Concurrent Burgers: a grill of %d patties cooking"
+                + " %d ms each (I/O), at most %d open orders",
+            shop.orders(),
+            shop.grill(),
+            shop.cook().toMillis(),
+            shop.openOrders());
+      }
+      case SALADS -> {
+        SaladBar bar = settings.salads();
+        yield String.format(
+            Locale.ROOT,
+            "salads: %d orders; the article's Parallel Salads: %d salad makers and a washer"
+                + " sharing %d bowls (CPU, %d cores)",
+            bar.orders(),
+            bar.makers(),
+            bar.bowls(),
+            Runtime.getRuntime().availableProcessors());
+      }
+    };
+  }
+
+  static final class MenuNames extends ArrayList<String> {
+    MenuNames() {
+      super(Menu.labels());
+    }
+  }
+}
