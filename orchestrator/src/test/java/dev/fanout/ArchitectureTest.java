@@ -120,10 +120,30 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat(
             JavaClass.Predicates.resideInAnyPackage(
-                    "dev.fanout.check..", "dev.fanout.measure..", "dev.fanout.units.ledger..")
+                    "dev.fanout.check..",
+                    "dev.fanout.measure..",
+                    "dev.fanout.units.ledger..",
+                    "dev.fanout.pipeline..",
+                    "dev.fanout.strategy.kind..")
                 .or(JavaClass.Predicates.resideOutsideOfPackage("dev.fanout..")))
         .because(
             "the checker judges what a run left behind; it cannot run, plan or report anything")
+        .check(orchestrator);
+  }
+
+  @Test
+  void pipelines_knowNothingOfHowTheyAreRunOrReported() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.pipeline..")
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "dev.fanout.pipeline..", "dev.fanout.strategy.kind..", "dev.fanout.units..")
+                .or(JavaClass.Predicates.resideOutsideOfPackage("dev.fanout..")))
+        .because(
+            "a pipeline's stages take their lanes and kitchens as given (threads, a loop, worker"
+                + " JVMs) and leave records; the engine picks the lanes, reports read the records")
         .check(orchestrator);
   }
 

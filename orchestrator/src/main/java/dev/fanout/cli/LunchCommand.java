@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.check.PipelineCheck;
 import dev.fanout.engine.Lab;
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
@@ -171,7 +172,12 @@ final class LunchCommand implements Callable<Integer> {
             MenuFigures.of(runs, Runtime.getRuntime().availableProcessors());
         served.add(figures);
         LunchTable.print(out, heading(menu, settings), figures);
-        allAccounted &= figures.stream().allMatch(f -> f.unaccounted().isEmpty());
+        for (MenuRun run : runs) {
+          for (String violation : PipelineCheck.violations(run)) {
+            out.printf("  %s/%s: %s%n", menu, run.strategy(), violation);
+            allAccounted = false;
+          }
+        }
       }
       LunchTable.printLegend(out);
       if (served.size() > 1) {

@@ -2,11 +2,9 @@ package dev.fanout.pipeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The figures of one menu's run, derived from what it measured: throughput against the bound of its
@@ -147,20 +145,5 @@ public record MenuFigures(
       most = Math.max(most, open.size());
     }
     return most;
-  }
-
-  /** The orders accounted for: every one served or failed, none twice. */
-  public Set<Integer> unaccounted() {
-    Set<Integer> seen = new HashSet<>();
-    for (OrderOutcome outcome : run.outcomes()) {
-      seen.add(outcome.order());
-    }
-    Set<Integer> missing = new HashSet<>();
-    for (int order = 1; order <= run.orders(); order++) {
-      if (!seen.contains(order)) {
-        missing.add(order);
-      }
-    }
-    return missing;
   }
 }

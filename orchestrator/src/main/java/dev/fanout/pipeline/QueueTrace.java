@@ -27,6 +27,13 @@ public final class QueueTrace {
     this.maxDepth = maxDepth;
   }
 
+  /** A trace of depths recorded elsewhere (a count sampled over time, e.g. instances alive). */
+  public static QueueTrace of(String queue, int capacity, List<Sample> samples) {
+    QueueTrace trace = new QueueTrace(queue, capacity);
+    samples.forEach(sample -> trace.record(sample.nanos(), sample.depth()));
+    return trace.copy();
+  }
+
   void record(long nanos, int depth) {
     samples.add(new Sample(nanos, depth));
     maxDepth = Math.max(maxDepth, depth);

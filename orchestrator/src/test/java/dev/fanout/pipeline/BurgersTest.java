@@ -91,7 +91,7 @@ class BurgersTest {
 
     assertThat(figures.boundPerSecond()).isEqualTo(20 / 0.25);
     assertThat(figures.efficiency()).isGreaterThan(0).isLessThanOrEqualTo(1.0);
-    assertThat(figures.unaccounted()).isEmpty();
+    assertThat(dev.fanout.check.PipelineCheck.violations(run)).isEmpty();
   }
 
   static void assertEveryOrderServedOnce(MenuRun run, int orders) {
