@@ -15,7 +15,6 @@ import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.UnitCatalog;
-import dev.fanout.units.UnitJson;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class Lunch {
   public List<MenuRun> serve(Menu menu, List<StrategyKind> strategies, LunchSettings settings) {
     Restaurant restaurant = restaurant(menu, settings);
     if (warmup && strategies.stream().anyMatch(StrategyKind::inThisJvm)) {
-      warmUp(menu, settings);
+      warmUp(restaurant);
     }
     List<MenuRun> runs = new ArrayList<>();
     for (StrategyKind strategy : strategies) {
@@ -105,6 +104,10 @@ public final class Lunch {
       case PROCESSES -> {
         try (WorkerLanes lanes = workerLanes.get()) {
           lanes.prepare(restaurant.laneWidths());
+          if (warmup) {
+            // Each worker JVM gets what this JVM got: its code compiled before the clock runs.
+            lanes.warmUp(restaurant.warmUpCalls(), WARMUP_MILLIS);
+          }
           double startup =
               lanes.startupMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
           yield restaurant
@@ -122,34 +125,15 @@ public final class Lunch {
 
   /**
    * Calls the menu's CPU units untimed for about 300 ms, so that the first in-JVM strategy is not
-   * charged for compiling what the others reuse. The grill waits: it needs none.
+   * charged for compiling what the others reuse.
    */
-  private void warmUp(Menu menu, LunchSettings settings) {
-    List<Map.Entry<String, String>> calls =
-        switch (menu) {
-          case BURGERS ->
-              List.of(
-                  Map.entry("order", "{\"customer\": 1}"),
-                  Map.entry(
-                      "burger",
-                      "{\"order\": {\"order\": 1, \"customer\": 1, \"burger\": \"cheeseburger\"},"
-                          + " \"patty\": {\"patty\": 1, \"cookedMillis\": 1}}"));
-          case SALADS ->
-              List.of(
-                  Map.entry(
-                      "salad",
-                      "{\"order\": 1, \"bowl\": 1, \"passes\": "
-                          + settings.salads().saladPasses()
-                          + "}"),
-                  Map.entry(
-                      "wash", "{\"bowl\": 1, \"passes\": " + settings.salads().washPasses() + "}"));
-        };
+  private void warmUp(Restaurant restaurant) {
+    List<Map.Entry<String, JsonNode>> calls = restaurant.warmUpCalls();
     long start = System.nanoTime();
     for (int i = 0; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
-      Map.Entry<String, String> call = calls.get(i % calls.size());
-      JsonNode input = UnitJson.parse(call.getKey(), call.getValue());
+      Map.Entry<String, JsonNode> call = calls.get(i % calls.size());
       try {
-        catalog.unit(call.getKey()).call(input, Deadline.none());
+        catalog.unit(call.getKey()).call(call.getValue(), Deadline.none());
       } catch (RuntimeException e) {
         // The timed runs report failures; the warm-up only needs the code to have run.
       }

@@ -47,6 +47,18 @@ public final class Burgers implements Restaurant {
     return widths;
   }
 
+  @Override
+  public List<Map.Entry<String, JsonNode>> warmUpCalls() {
+    ObjectNode order = JsonNodeFactory.instance.objectNode();
+    order.put("order", 1).put("customer", 1).put("burger", "cheeseburger");
+    ObjectNode patty = JsonNodeFactory.instance.objectNode();
+    patty.put("patty", 1).put("cookedMillis", 0);
+    ObjectNode burger = JsonNodeFactory.instance.objectNode();
+    burger.set("order", order);
+    burger.set("patty", patty);
+    return List.of(Map.entry("order", customer(1)), Map.entry("burger", burger));
+  }
+
   /** The three stages, each on a blocking lane of its own. */
   @Override
   public MenuRun runOnLanes(StrategyKind strategy, Lanes lanes) {
@@ -201,7 +213,14 @@ public final class Burgers implements Restaurant {
 
   Span grillSpan(int position, int patty, long start, String error) {
     return new Span(
-        "cook", "grill " + position, Span.Subject.PATTY, patty, start, nanoTime.getAsLong(), error);
+        "cook",
+        "grill " + position,
+        Span.Subject.PATTY,
+        patty,
+        start,
+        nanoTime.getAsLong(),
+        -1,
+        error);
   }
 
   ObjectNode grillInput(int patty) {

@@ -15,6 +15,12 @@ public interface Kitchen {
   /** Runs {@code unit} on {@code input}, blocking the calling lane until it is done. */
   JsonNode call(String unit, JsonNode input);
 
+  /**
+   * The CPU time of the calling thread's last {@link #call}, where it could be measured; -1 where
+   * not (a virtual thread).
+   */
+  long lastCallCpuNanos();
+
   /** Runs {@code unit} without blocking: its code and its continuation run on {@code loop}. */
   CompletableFuture<JsonNode> callAsync(String unit, JsonNode input, Executor loop);
 }

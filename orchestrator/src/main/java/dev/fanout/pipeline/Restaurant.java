@@ -1,6 +1,8 @@
 package dev.fanout.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.strategy.kind.StrategyKind;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -11,6 +13,12 @@ public interface Restaurant {
    * worker JVMs to start before the doors open.
    */
   Map<String, Integer> laneWidths();
+
+  /**
+   * Calls of the menu's CPU units, by unit, to run untimed before the runs, so that no strategy is
+   * charged for the JIT compiling what the others reuse. Waits (the grill) need none.
+   */
+  List<Map.Entry<String, JsonNode>> warmUpCalls();
 
   /** Every stage (or member of staff) on a blocking lane of its own. */
   MenuRun runOnLanes(StrategyKind strategy, Lanes lanes);

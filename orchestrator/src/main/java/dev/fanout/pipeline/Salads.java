@@ -1,5 +1,6 @@
 package dev.fanout.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.strategy.kind.StrategyKind;
@@ -41,6 +42,15 @@ public final class Salads implements Restaurant {
     }
     widths.put(WASHER, 1);
     return widths;
+  }
+
+  @Override
+  public List<Map.Entry<String, JsonNode>> warmUpCalls() {
+    ObjectNode salad = JsonNodeFactory.instance.objectNode();
+    salad.put("order", 1).put("bowl", 1).put("passes", bar.saladPasses());
+    ObjectNode wash = JsonNodeFactory.instance.objectNode();
+    wash.put("bowl", 1).put("passes", bar.washPasses());
+    return List.of(Map.entry("salad", salad), Map.entry("wash", wash));
   }
 
   /** Every member of staff on a blocking lane of their own. */

@@ -7,6 +7,8 @@ package dev.fanout.pipeline;
  * @param lane who did it: a thread, the event loop, a worker JVM, a grill position
  * @param subject what {@code number} counts: an order, a patty, a bowl
  * @param number the order (or patty, or bowl) it was for
+ * @param cpuNanos the CPU time the work took, where it could be measured (a platform thread, a
+ *     worker JVM); -1 where not (a virtual thread, work interleaved on an event loop, a device)
  * @param error why it failed, or null
  */
 public record Span(
@@ -16,6 +18,7 @@ public record Span(
     int number,
     long startNanos,
     long endNanos,
+    long cpuNanos,
     String error) {
   /** What a piece of work was for. */
   public enum Subject {

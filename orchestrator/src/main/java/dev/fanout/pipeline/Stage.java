@@ -28,11 +28,28 @@ final class Stage {
     long start = nanoTime.getAsLong();
     try {
       JsonNode output = kitchen.call(unit, input);
-      log.span(new Span(stage, kitchen.lane(), subject, number, start, nanoTime.getAsLong(), null));
+      log.span(
+          new Span(
+              stage,
+              kitchen.lane(),
+              subject,
+              number,
+              start,
+              nanoTime.getAsLong(),
+              kitchen.lastCallCpuNanos(),
+              null));
       return output;
     } catch (RuntimeException e) {
       log.span(
-          new Span(stage, kitchen.lane(), subject, number, start, nanoTime.getAsLong(), reason(e)));
+          new Span(
+              stage,
+              kitchen.lane(),
+              subject,
+              number,
+              start,
+              nanoTime.getAsLong(),
+              kitchen.lastCallCpuNanos(),
+              reason(e)));
       throw e;
     }
   }
@@ -60,6 +77,7 @@ final class Stage {
                         order,
                         start,
                         nanoTime.getAsLong(),
+                        -1,
                         failure == null ? null : reason(failure))),
             loop);
   }

@@ -68,6 +68,31 @@ public final class WorkerLanes implements Lanes {
     }
   }
 
+  /**
+   * Runs {@code calls} over and over on every worker, all at once, for about {@code millis},
+   * untimed and uncounted: the workers' JIT compiles the units before the run, as this JVM's did.
+   */
+  public void warmUp(List<Map.Entry<String, JsonNode>> calls, double millis) {
+    try (ExecutorService warmers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (WorkerKitchen kitchen : kitchens.values()) {
+        for (WorkerProcess worker : kitchen.workers) {
+          warmers.execute(
+              () -> {
+                long start = System.nanoTime();
+                for (int i = 0; (System.nanoTime() - start) / 1e6 < millis; i++) {
+                  Map.Entry<String, JsonNode> call = calls.get(i % calls.size());
+                  try {
+                    worker.call(new WorkerProtocol.Request(-1, call.getKey(), call.getValue()));
+                  } catch (IOException e) {
+                    return; // a dead worker fails the run's first call to it, with its reason
+                  }
+                }
+              });
+        }
+      }
+    }
+  }
+
   /** CPU time the workers reported for their calls, all lanes together. */
   public long cpuMillis() {
     return Math.round(kitchens.values().stream().mapToDouble(WorkerKitchen::cpuMillis).sum());
@@ -124,6 +149,7 @@ public final class WorkerLanes implements Lanes {
     private final List<WorkerProcess> workers;
     private final LinkedBlockingQueue<WorkerProcess> idle;
     private final ThreadLocal<WorkerProcess> lastUsed = new ThreadLocal<>();
+    private final ThreadLocal<Long> lastCpu = ThreadLocal.withInitial(() -> -1L);
     private final AtomicInteger requests = new AtomicInteger();
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     private final java.util.concurrent.atomic.DoubleAdder cpuMillis =
@@ -154,6 +180,7 @@ public final class WorkerLanes implements Lanes {
         lastUsed.set(worker);
         WorkerProtocol.Reply reply =
             worker.call(new WorkerProtocol.Request(requests.incrementAndGet(), unit, input));
+        lastCpu.set(reply.cpuMillis() == null ? -1 : Math.round(reply.cpuMillis() * 1e6));
         if (reply.cpuMillis() != null) {
           cpuMillis.add(reply.cpuMillis());
         }
@@ -166,6 +193,11 @@ public final class WorkerLanes implements Lanes {
       } finally {
         idle.add(worker);
       }
+    }
+
+    @Override
+    public long lastCallCpuNanos() {
+      return lastCpu.get();
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sums up the JSON reports of repeated {@code scripts/fanout lunch} runs (the user's command, at its
- * defaults): per menu and strategy, the median efficiency against the bottleneck's bound with the
- * range, and orders per second. {@code scripts/bench lunch} runs the command and then this.
+ * Sums up the JSON reports of repeated {@code scripts/fanout lunch} runs (the user's command, at
+ * its defaults): per menu and strategy, the median efficiency against the bottleneck's bound with
+ * the range, and orders per second. {@code scripts/bench lunch} runs the command and then this.
  *
  * <pre>
  * java -cp ... dev.fanout.pipeline.LunchBench run-1.json run-2.json run-3.json
