@@ -6,11 +6,13 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
 import dev.fanout.strategy.kind.StrategyKind;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +37,8 @@ class StrategyContractIT {
   }
 
   static Stream<Arguments> unitsAndStrategies() {
-    return Stream.of("download", "image", "scrape", "nap", "sumsq", "fib", "powerloop")
+    return TestWorkloads.small(URI.create("http://127.0.0.1:1")).stream()
+        .map(Workload::unit)
         .flatMap(
             unit ->
                 StrategyKind.all().stream()
@@ -59,6 +62,17 @@ class StrategyContractIT {
     assertThat(actual.failed()).as("%s failures: %s", strategy, actual.tasks()).isZero();
     assertThat(outputs(actual)).isEqualTo(outputs(expected));
     assertThat(actual.tasks()).extracting(TaskRecord::index).isSorted();
+  }
+
+  @Test
+  void everyUnit_butTheBanksTransfer_hasASmallWorkloadHere() {
+    List<String> covered =
+        TestWorkloads.small(fixture.origin.baseUri()).stream().map(Workload::unit).toList();
+    assertThat(covered)
+        .containsExactlyInAnyOrderElementsOf(
+            fixture.runtime.catalog().byName().keySet().stream()
+                .filter(unit -> !unit.equals("transfer"))
+                .toList());
   }
 
   private static RunResult run(StrategyKind strategy, Workload workload) {
