@@ -8,6 +8,7 @@ import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskListener;
+import dev.fanout.pipeline.CoffeeCloud;
 import dev.fanout.plan.Bank;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
@@ -38,6 +39,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The one run engine behind compare, run, advise and bank. Opening it starts what the runs need:
@@ -133,8 +135,23 @@ public final class Lab implements AutoCloseable {
         runtime.catalog(),
         originBase,
         () -> new WorkerLanes(strategyContext.settings(), System::nanoTime),
+        coffeeCloud(),
         progress,
         settings.warmup());
+  }
+
+  /** Where the coffees are made under lambda; null when this lab has no Lambda backend. */
+  private CoffeeCloud coffeeCloud() {
+    if (lambda == null) {
+      return null;
+    }
+    IntSupplier live = lambda.liveInstances(lambda.target.functionFor("coffee")).orElse(null);
+    return new CoffeeCloud(
+        lambda.target,
+        live,
+        lambda.idleTimeout().orElse(null),
+        live == null ? 0 : lambda.concurrency, // an endpoint's own limit is not known
+        Strategies.THROTTLE_DEADLINE);
   }
 
   public int repeats() {
