@@ -9,6 +9,7 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.pipeline.CoffeeCloud;
+import dev.fanout.pipeline.CoffeeWaves;
 import dev.fanout.plan.Bank;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
@@ -72,6 +73,31 @@ public final class Lab implements AutoCloseable {
   public static Lab open(
       LabSettings settings, Collection<StrategyKind> kinds, PrintWriter progress) {
     return new Lab(settings, kinds.stream().anyMatch(StrategyKind::invokesLambda), progress);
+  }
+
+  /**
+   * Starts what a lunch needs, as {@link #open} does, with the local Lambda service's instances
+   * reclaimed after {@link CoffeeWaves#IDLE_TIMEOUT} idle unless the user chose an idle timeout:
+   * the coffees' pause outlasts it, so that the last customers find the cloud empty again.
+   */
+  public static Lab openForLunch(
+      LabSettings settings, Collection<StrategyKind> kinds, PrintWriter progress) {
+    LambdaChoice lambda =
+        settings.lambda() == null
+            ? null
+            : settings.lambda().withIdleTimeoutByDefault(CoffeeWaves.IDLE_TIMEOUT);
+    return open(
+        new LabSettings(
+            settings.fetching(),
+            settings.ledger(),
+            lambda,
+            settings.tasks(),
+            settings.workers(),
+            settings.repeats(),
+            settings.warmup(),
+            settings.journal()),
+        kinds,
+        progress);
   }
 
   private Lab(LabSettings settings, boolean withLambda, PrintWriter progress) {
