@@ -6,11 +6,13 @@ import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
 import dev.fanout.engine.Lunch;
 import dev.fanout.pipeline.BurgerShop;
+import dev.fanout.pipeline.CoffeeWaves;
 import dev.fanout.pipeline.LunchSettings;
 import dev.fanout.pipeline.Menu;
 import dev.fanout.pipeline.MenuFigures;
 import dev.fanout.pipeline.MenuRun;
 import dev.fanout.pipeline.SaladBar;
+import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.JsonReport;
 import dev.fanout.report.LunchJson;
 import dev.fanout.report.LunchTable;
@@ -37,9 +39,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the article's lunch: Concurrent Burgers (stages joined by queues, a grill that"
-          + " cooks on its own: I/O-bound) and Parallel Salads (makers and a washer sharing"
-          + " bowls: CPU-bound), each under every strategy where it means something, and prints"
-          + " a table per menu: throughput against the bottleneck's bound, latency, queues.",
+          + " cooks on its own: I/O-bound), Parallel Salads (makers and a washer sharing bowls:"
+          + " CPU-bound) and Cloud Coffees (orders in waves, each one Lambda invocation: cold"
+          + " starts, reclaims, a timeout), each under every strategy where it means something,"
+          + " and prints a table per menu: throughput against the bound, latency, queues.",
       "With no options: every menu at the defaults below, then the article's comparison table"
           + " filled in from what was measured.",
       "Exit codes: 0 every order accounted for (served, or failed with a reason: a failure is"
@@ -68,7 +71,9 @@ final class LunchCommand implements Callable<Integer> {
   @Option(
       names = "--orders",
       paramLabel = "N",
-      description = "Customers per menu (default: burgers 40, salads 60).")
+      description =
+          "Customers of burgers and salads (default: burgers 40, salads 60); coffees come in"
+              + " waves: --crowd, --later.")
   Integer orders;
 
   @Option(
@@ -124,6 +129,30 @@ final class LunchCommand implements Callable<Integer> {
       description = "salads: the work of one wash (default: ${DEFAULT-VALUE}, about 10 ms).")
   int washPasses;
 
+  @Option(
+      names = "--crowd",
+      paramLabel = "N",
+      defaultValue = "" + CoffeeWaves.DEFAULT_CROWD,
+      description =
+          "coffees: the crowd that comes after the first customer, the friend's complex order"
+              + " among them (default: ${DEFAULT-VALUE}).")
+  int crowd;
+
+  @Option(
+      names = "--pause",
+      paramLabel = "DURATION",
+      description =
+          "coffees: the quiet after the crowd, longer than the idle timeout so that idle instances"
+              + " are reclaimed (default: 3s).")
+  String pause;
+
+  @Option(
+      names = "--later",
+      paramLabel = "N",
+      defaultValue = "" + CoffeeWaves.DEFAULT_LATER,
+      description = "coffees: customers after the pause (default: ${DEFAULT-VALUE}).")
+  int later;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the runs as JSON.")
   Path json;
 
@@ -159,7 +188,9 @@ final class LunchCommand implements Callable<Integer> {
             null);
     List<List<MenuFigures>> served = new ArrayList<>();
     boolean allAccounted = true;
-    try (Lab kitchen = Lab.open(lab, kinds, spec.commandLine().getErr())) {
+    List<StrategyKind> needed =
+        kinds.stream().filter(kind -> chosen.stream().anyMatch(m -> m.runsUnder(kind))).toList();
+    try (Lab kitchen = Lab.openForLunch(lab, needed, spec.commandLine().getErr())) {
       Lunch lunch = kitchen.lunch();
       for (Menu menu : chosen) {
         List<StrategyKind> own = kinds.stream().filter(menu::runsUnder).toList();
@@ -222,6 +253,14 @@ final class LunchCommand implements Callable<Integer> {
     OptionChecks.range("--bowls", bowlCount, 1, 10_000);
     OptionChecks.range("--salad-passes", saladPasses, 1, SaladUnit.MAX_PASSES);
     OptionChecks.range("--wash-passes", washPasses, 1, WashUnit.MAX_PASSES);
+    OptionChecks.range("--crowd", crowd, 1, CoffeeWaves.MAX_WAVE);
+    OptionChecks.range("--later", later, 0, CoffeeWaves.MAX_WAVE);
+    Duration quiet =
+        pause == null ? CoffeeWaves.DEFAULT_PAUSE : OptionChecks.duration("--pause", pause);
+    if (quiet.compareTo(CoffeeWaves.MAX_PAUSE) > 0) {
+      throw new IllegalArgumentException(
+          "--pause: at most " + CoffeeWaves.MAX_PAUSE.toMinutes() + "m, got " + pause);
+    }
     return new LunchSettings(
         new BurgerShop(
             orders == null ? BURGER_ORDERS : orders,
@@ -230,11 +269,8 @@ final class LunchCommand implements Callable<Integer> {
             openOrders,
             null),
         new SaladBar(
-            orders == null ? SALAD_ORDERS : orders,
-            staffCount,
-            bowlCount,
-            saladPasses,
-            washPasses));
+            orders == null ? SALAD_ORDERS : orders, staffCount, bowlCount, saladPasses, washPasses),
+        new CoffeeWaves(crowd, quiet, later));
   }
 
   private static String heading(Menu menu, LunchSettings settings) {
@@ -260,6 +296,17 @@ final class LunchCommand implements Callable<Integer> {
             bar.makers(),
             bar.bowls(),
             Runtime.getRuntime().availableProcessors());
+      }
+      case COFFEES -> {
+        CoffeeWaves waves = settings.coffees();
+        yield String.format(
+            Locale.ROOT,
+            "coffees: %d orders; the article's Cloud Coffees: one customer, a crowd of %d (one"
+                + " order complex), a pause of %s, %d more; each coffee one invocation under lambda",
+            waves.size(),
+            waves.crowd(),
+            ConsoleTable.duration(waves.pause().toMillis()),
+            waves.later());
       }
     };
   }

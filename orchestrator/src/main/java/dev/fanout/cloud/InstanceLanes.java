@@ -14,6 +14,20 @@ public final class InstanceLanes {
 
   /** The lane of an invocation that ran from {@code start} to {@code end}, e.g. "instance 3". */
   public synchronized String assign(boolean coldStart, double start, double end) {
+    return "instance " + (place(coldStart, start, end) + 1);
+  }
+
+  /**
+   * The same for an invocation that stopped its instance at its end (a timeout kills it): no later
+   * invocation is put on that lane.
+   */
+  public synchronized String assignLast(boolean coldStart, double start, double end) {
+    int lane = place(coldStart, start, end);
+    busyUntil.set(lane, Double.POSITIVE_INFINITY);
+    return "instance " + (lane + 1);
+  }
+
+  private int place(boolean coldStart, double start, double end) {
     int lane = -1;
     if (!coldStart) {
       for (int i = 0; i < busyUntil.size(); i++) {
@@ -24,7 +38,8 @@ public final class InstanceLanes {
       if (lane < 0) {
         // Completions are seen a little late and out of order: take the one that freed first.
         for (int i = 0; i < busyUntil.size(); i++) {
-          if (lane < 0 || busyUntil.get(i) < busyUntil.get(lane)) {
+          boolean stopped = Double.isInfinite(busyUntil.get(i));
+          if (!stopped && (lane < 0 || busyUntil.get(i) < busyUntil.get(lane))) {
             lane = i;
           }
         }
@@ -36,6 +51,6 @@ public final class InstanceLanes {
     } else {
       busyUntil.set(lane, end);
     }
-    return "instance " + (lane + 1);
+    return lane;
   }
 }

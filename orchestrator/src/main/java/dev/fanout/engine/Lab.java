@@ -8,6 +8,8 @@ import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskListener;
+import dev.fanout.pipeline.CoffeeCloud;
+import dev.fanout.pipeline.CoffeeWaves;
 import dev.fanout.plan.Bank;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
@@ -38,6 +40,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The one run engine behind compare, run, advise and bank. Opening it starts what the runs need:
@@ -70,6 +73,31 @@ public final class Lab implements AutoCloseable {
   public static Lab open(
       LabSettings settings, Collection<StrategyKind> kinds, PrintWriter progress) {
     return new Lab(settings, kinds.stream().anyMatch(StrategyKind::invokesLambda), progress);
+  }
+
+  /**
+   * Starts what a lunch needs, as {@link #open} does, with the local Lambda service's instances
+   * reclaimed after {@link CoffeeWaves#IDLE_TIMEOUT} idle unless the user chose an idle timeout:
+   * the coffees' pause outlasts it, so that the last customers find the cloud empty again.
+   */
+  public static Lab openForLunch(
+      LabSettings settings, Collection<StrategyKind> kinds, PrintWriter progress) {
+    LambdaChoice lambda =
+        settings.lambda() == null
+            ? null
+            : settings.lambda().withIdleTimeoutByDefault(CoffeeWaves.IDLE_TIMEOUT);
+    return open(
+        new LabSettings(
+            settings.fetching(),
+            settings.ledger(),
+            lambda,
+            settings.tasks(),
+            settings.workers(),
+            settings.repeats(),
+            settings.warmup(),
+            settings.journal()),
+        kinds,
+        progress);
   }
 
   private Lab(LabSettings settings, boolean withLambda, PrintWriter progress) {
@@ -133,8 +161,23 @@ public final class Lab implements AutoCloseable {
         runtime.catalog(),
         originBase,
         () -> new WorkerLanes(strategyContext.settings(), System::nanoTime),
+        coffeeCloud(),
         progress,
         settings.warmup());
+  }
+
+  /** Where the coffees are made under lambda; null when this lab has no Lambda backend. */
+  private CoffeeCloud coffeeCloud() {
+    if (lambda == null) {
+      return null;
+    }
+    IntSupplier live = lambda.liveInstances(lambda.target.functionFor("coffee")).orElse(null);
+    return new CoffeeCloud(
+        lambda.target,
+        live,
+        lambda.idleTimeout().orElse(null),
+        live == null ? 0 : lambda.concurrency, // an endpoint's own limit is not known
+        Strategies.THROTTLE_DEADLINE);
   }
 
   public int repeats() {

@@ -4,7 +4,10 @@ import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
@@ -85,6 +88,29 @@ final class LambdaBackend implements AutoCloseable {
       local.idleTimeout(choice.idleTimeout());
     }
     return local.build();
+  }
+
+  /**
+   * The live instances of {@code function} at each call, as the local service counts them; empty
+   * against an endpoint or AWS, which do not tell.
+   */
+  Optional<IntSupplier> liveInstances(String function) {
+    if (service == null) {
+      return Optional.empty();
+    }
+    if (!service.functionNames().contains(function)) {
+      throw new IllegalArgumentException(
+          "the local Lambda service runs no function "
+              + function
+              + "; template.yaml has "
+              + service.functionNames());
+    }
+    return Optional.of(() -> service.instanceCounts().getOrDefault(function, 0));
+  }
+
+  /** How long an idle instance of the local service lives; empty elsewhere. */
+  Optional<Duration> idleTimeout() {
+    return service == null ? Optional.empty() : Optional.of(service.options().idleTimeout());
   }
 
   private static String orDefault(String region) {

@@ -35,6 +35,18 @@ public record LambdaChoice(
     return new LambdaChoice(null, false, null, Map.of(), null, null);
   }
 
+  /**
+   * The same choice, with the local service's idle timeout at {@code idleTimeout} unless the user
+   * gave one: a command whose runs need instances reclaimed within seconds (the lunch's coffees)
+   * sets its own default here. An endpoint or AWS keeps its instances as it likes.
+   */
+  public LambdaChoice withIdleTimeoutByDefault(Duration idleTimeout) {
+    if (this.idleTimeout != null || remote()) {
+      return this;
+    }
+    return new LambdaChoice(endpoint, aws, region, functions, maxInstances, idleTimeout);
+  }
+
   /** Whether the functions run on machines of their own rather than on this one's cores. */
   public boolean remote() {
     return aws || endpoint != null;

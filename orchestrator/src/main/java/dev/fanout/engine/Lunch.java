@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.pipeline.Burgers;
 import dev.fanout.pipeline.CatalogKitchen;
+import dev.fanout.pipeline.CoffeeCloud;
+import dev.fanout.pipeline.Coffees;
 import dev.fanout.pipeline.LunchSettings;
 import dev.fanout.pipeline.Menu;
 import dev.fanout.pipeline.MenuRun;
@@ -15,6 +17,7 @@ import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.UnitCatalog;
+import dev.fanout.units.UnitJson;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * The lunch: each menu's pipeline run under each strategy where it means something, on lanes of the
- * strategy's own kind, against the lab's origin (the burger grill) and units.
+ * strategy's own kind, against the lab's origin (the burger grill) and units; the coffees' waves of
+ * customers in this JVM or on the lab's Lambda backend.
  */
 public final class Lunch {
   static final String LOOP_THREAD = "event-loop";
@@ -36,6 +40,7 @@ public final class Lunch {
   private final UnitCatalog catalog;
   private final URI origin;
   private final Supplier<WorkerLanes> workerLanes;
+  private final CoffeeCloud coffeeCloud;
   private final PrintWriter progress;
   private final boolean warmup;
 
@@ -43,20 +48,21 @@ public final class Lunch {
       UnitCatalog catalog,
       URI origin,
       Supplier<WorkerLanes> workerLanes,
+      CoffeeCloud coffeeCloud,
       PrintWriter progress,
       boolean warmup) {
     this.catalog = catalog;
     this.origin = origin;
     this.workerLanes = workerLanes;
+    this.coffeeCloud = coffeeCloud;
     this.progress = progress;
     this.warmup = warmup;
   }
 
   /** Runs {@code menu} under each of {@code strategies} it runs under, in order. */
   public List<MenuRun> serve(Menu menu, List<StrategyKind> strategies, LunchSettings settings) {
-    Restaurant restaurant = restaurant(menu, settings);
     if (warmup && strategies.stream().anyMatch(StrategyKind::inThisJvm)) {
-      warmUp(restaurant);
+      warmUp(warmUpCalls(menu, settings));
     }
     List<MenuRun> runs = new ArrayList<>();
     for (StrategyKind strategy : strategies) {
@@ -66,7 +72,7 @@ public final class Lunch {
       progress.printf("serving %s with %s...%n", menu, strategy);
       progress.flush();
       long cpuBefore = CpuTime.processNanos();
-      MenuRun run = run(restaurant, strategy);
+      MenuRun run = run(menu, settings, strategy);
       if (strategy.inThisJvm() && cpuBefore >= 0) {
         run = run.withFact("cpuMillis", (CpuTime.processNanos() - cpuBefore) / 1_000_000);
       }
@@ -79,10 +85,43 @@ public final class Lunch {
     return runs;
   }
 
-  private Restaurant restaurant(Menu menu, LunchSettings settings) {
+  /** The menu's CPU units to warm: the grill waits and needs none; a coffee grinds beans. */
+  private List<Map.Entry<String, JsonNode>> warmUpCalls(Menu menu, LunchSettings settings) {
     return switch (menu) {
-      case BURGERS -> new Burgers(settings.burgers().withOrigin(origin), System::nanoTime);
-      case SALADS -> new Salads(settings.salads(), System::nanoTime);
+      case BURGERS -> new Burgers(settings.burgers(), System::nanoTime).warmUpCalls();
+      case SALADS -> new Salads(settings.salads(), System::nanoTime).warmUpCalls();
+      case COFFEES ->
+          List.of(Map.entry("coffee", UnitJson.parse("coffee", "{\"drink\": \"espresso\"}")));
+    };
+  }
+
+  private MenuRun run(Menu menu, LunchSettings settings, StrategyKind strategy) {
+    return switch (menu) {
+      case BURGERS ->
+          run(new Burgers(settings.burgers().withOrigin(origin), System::nanoTime), strategy);
+      case SALADS -> run(new Salads(settings.salads(), System::nanoTime), strategy);
+      case COFFEES -> coffees(new Coffees(settings.coffees(), System::nanoTime), strategy);
+    };
+  }
+
+  /** Coffees are no pipeline: orders come in waves, made in this JVM or one invocation each. */
+  private MenuRun coffees(Coffees coffees, StrategyKind strategy) {
+    return switch (strategy) {
+      case SEQUENTIAL, THREADS, ASYNC, VIRTUAL -> coffees.inThisJvm(strategy, catalog);
+      case LAMBDA -> {
+        if (coffeeCloud == null) {
+          throw new IllegalStateException(
+              "coffees under lambda need the Lambda backend: open the lab with lambda among its"
+                  + " strategies");
+        }
+        yield coffees.onLambda(coffeeCloud);
+      }
+      case PROCESSES ->
+          throw new IllegalArgumentException(
+              "coffees do not run on worker JVMs: "
+                  + Menu.COFFEES.label()
+                  + " runs under "
+                  + Menu.COFFEES.strategies());
     };
   }
 
@@ -127,8 +166,7 @@ public final class Lunch {
    * Calls the menu's CPU units untimed for about 300 ms, so that the first in-JVM strategy is not
    * charged for compiling what the others reuse.
    */
-  private void warmUp(Restaurant restaurant) {
-    List<Map.Entry<String, JsonNode>> calls = restaurant.warmUpCalls();
+  private void warmUp(List<Map.Entry<String, JsonNode>> calls) {
     long start = System.nanoTime();
     for (int i = 0; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
       Map.Entry<String, JsonNode> call = calls.get(i % calls.size());

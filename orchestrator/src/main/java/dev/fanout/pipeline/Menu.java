@@ -11,7 +11,11 @@ public enum Menu {
       "Concurrent Burgers: orders, a grill and burgers joined by queues; I/O-bound (the grill)"),
   SALADS(
       "salads",
-      "Parallel Salads: salad makers and a bowl washer sharing bowls; CPU-bound (the cores)");
+      "Parallel Salads: salad makers and a bowl washer sharing bowls; CPU-bound (the cores)"),
+  COFFEES(
+      "coffees",
+      "Cloud Coffees: orders in waves, one coffee each; on Lambda, cold starts, reclaims and a"
+          + " complex order binned at the timeout");
 
   private final String label;
   private final String description;
@@ -50,13 +54,24 @@ public enum Menu {
   }
 
   /**
-   * Whether the menu runs under {@code strategy}: its stages need lanes of their own or one loop; a
-   * pipeline of Lambda functions is joined by SQS queues, which the lunch does not run.
+   * Whether the menu runs under {@code strategy}. Burgers and salads need lanes of their own or one
+   * loop; a pipeline of Lambda functions is joined by SQS queues, which the lunch does not run.
+   * Coffees are the article's cloud functions, with the in-JVM strategies for comparison; worker
+   * JVMs would be instances started before the doors open and never reclaimed, which is what the
+   * menu is not about.
    */
   public boolean runsUnder(StrategyKind strategy) {
-    return switch (strategy) {
-      case SEQUENTIAL, THREADS, ASYNC, VIRTUAL, PROCESSES -> true;
-      case LAMBDA -> false;
+    return switch (this) {
+      case BURGERS, SALADS ->
+          switch (strategy) {
+            case SEQUENTIAL, THREADS, ASYNC, VIRTUAL, PROCESSES -> true;
+            case LAMBDA -> false;
+          };
+      case COFFEES ->
+          switch (strategy) {
+            case SEQUENTIAL, THREADS, ASYNC, VIRTUAL, LAMBDA -> true;
+            case PROCESSES -> false;
+          };
     };
   }
 

@@ -2,6 +2,7 @@ package dev.fanout.pipeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ public record MenuFigures(
    * The bottleneck's pace: for burgers the grill (its patties per cook time); for salads the cores,
    * the makers, the washer and the bowls, with a salad's and a wash's work as the median CPU time
    * measured of it in any run (not its wall time, which a busy core stretches); the shortest median
-   * wall time where no CPU time was measured.
+   * wall time where no CPU time was measured. Coffees have no bottleneck to saturate, only
+   * customers who come in waves: see {@link #coffeesBound}.
    */
   static double bound(List<MenuRun> runs, int cores) {
     if (runs.isEmpty()) {
@@ -90,6 +92,7 @@ public record MenuFigures(
             : new SaladBar(first.orders(), (int) staff, (int) bowls, 1, 1)
                 .boundPerSecond(cores, salad, wash);
       }
+      case COFFEES -> coffeesBound(runs, first);
     };
   }
 
@@ -103,6 +106,26 @@ public record MenuFigures(
             .sorted()
             .toList();
     return cpu.isEmpty() ? shortestMedian(runs, stage) : cpu.get(cpu.size() / 2);
+  }
+
+  /**
+   * The most orders per second the waves allow: the best possible wall is every order served the
+   * moment it comes plus its own work, the next wave coming its gap after the slowest order of the
+   * one before (it cannot come sooner). An order's work is its shortest making in any run, served
+   * or not: a run's wave cannot end before its slowest order has ended, however it ended, so no run
+   * beats this wall. Cold starts and queueing for a barista are what a run adds to it.
+   */
+  private static double coffeesBound(List<MenuRun> runs, MenuRun first) {
+    Map<Integer, Double> work = new HashMap<>();
+    for (MenuRun run : runs) {
+      for (Span span : run.spans()) {
+        if (span.stage().equals(Coffees.MAKE)) {
+          work.merge(span.number(), span.nanos() / 1e6, Math::min);
+        }
+      }
+    }
+    double wall = CoffeeWaves.of(first.facts()).bestWallMillis(work);
+    return wall <= 0 ? 0 : first.orders() / (wall / 1000);
   }
 
   private static double shortestMedian(List<MenuRun> runs, String stage) {

@@ -1,5 +1,7 @@
 package dev.fanout.report;
 
+import dev.fanout.pipeline.Coffees;
+import dev.fanout.pipeline.Menu;
 import dev.fanout.pipeline.MenuFigures;
 import dev.fanout.pipeline.MenuRun;
 import dev.fanout.strategy.kind.StrategyKind;
@@ -178,6 +180,10 @@ public final class LunchTable {
               }
             });
     Map<String, Long> facts = figures.run().facts();
+    if (figures.run().menu().equals(Menu.COFFEES.label())) {
+      notes.setLength(0);
+      notes.append(Coffees.note(figures.run()));
+    }
     if (facts.containsKey("maxBowlsInUse")) {
       notes
           .append("; bowls in use ")

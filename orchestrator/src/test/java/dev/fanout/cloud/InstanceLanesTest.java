@@ -36,4 +36,16 @@ class InstanceLanesTest {
     assertThat(lanes.assign(false, 9, 14)).isEqualTo("instance 1");
     assertThat(lanes.assign(false, 11, 16)).isEqualTo("instance 2");
   }
+
+  @Test
+  void assignLast_retiresTheInstance_soNoWarmStartIsPutOnIt() {
+    InstanceLanes lanes = new InstanceLanes();
+    lanes.assign(true, 0, 10);
+    // A timeout killed instance 2 at 30: the warm start at 31 ran elsewhere, on instance 1.
+    assertThat(lanes.assignLast(true, 0, 30)).isEqualTo("instance 2");
+
+    assertThat(lanes.assign(false, 31, 40)).isEqualTo("instance 1");
+    // Seen before instance 1 is free by the client's clocks: still never the stopped one.
+    assertThat(lanes.assign(false, 35, 45)).isEqualTo("instance 1");
+  }
 }

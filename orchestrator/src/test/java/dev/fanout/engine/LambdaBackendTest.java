@@ -3,6 +3,7 @@ package dev.fanout.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +34,33 @@ class LambdaBackendTest {
         LambdaBackend.localOptions(LambdaChoice.local(), Map.of(), TEMPLATE, ZIP);
 
     assertThat(options.idleTimeout()).isEqualTo(SERVICE_DEFAULTS.idleTimeout());
+  }
+
+  @Test
+  void idleTimeoutByDefault_isTheServicesUnlessTheUserGaveOne() {
+    Duration lunch = Duration.ofSeconds(2);
+
+    assertThat(
+            LambdaBackend.localOptions(
+                    LambdaChoice.local().withIdleTimeoutByDefault(lunch), Map.of(), TEMPLATE, ZIP)
+                .idleTimeout())
+        .isEqualTo(lunch);
+    assertThat(
+            LambdaBackend.localOptions(
+                    choice(null, Duration.ofSeconds(9)).withIdleTimeoutByDefault(lunch),
+                    Map.of(),
+                    TEMPLATE,
+                    ZIP)
+                .idleTimeout())
+        .isEqualTo(Duration.ofSeconds(9));
+  }
+
+  @Test
+  void idleTimeoutByDefault_leavesAnEndpointAlone() {
+    LambdaChoice endpoint =
+        new LambdaChoice(URI.create("http://127.0.0.1:3001"), false, null, Map.of(), null, null);
+
+    assertThat(endpoint.withIdleTimeoutByDefault(Duration.ofSeconds(2))).isSameAs(endpoint);
   }
 
   @Test
