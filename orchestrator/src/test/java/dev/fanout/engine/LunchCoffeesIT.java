@@ -69,7 +69,7 @@ class LunchCoffeesIT {
     assertThat(
             run.spans().stream()
                 .filter(span -> span.stage().equals(Coffees.COLD_START))
-                .map(Span::order))
+                .map(Span::number))
         .containsAll(last);
     assertThat(Coffees.instances(run)).isPresent();
   }
