@@ -86,7 +86,7 @@ final class LunchCommand implements Callable<Integer> {
   @Option(
       names = "--cook-ms",
       paramLabel = "MS",
-      defaultValue = "200",
+      defaultValue = "100",
       description = "burgers: how long a patty cooks (default: ${DEFAULT-VALUE}).")
   int cookMillis;
 
@@ -143,7 +143,7 @@ final class LunchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description =
           "coffees: the quiet after the crowd, longer than the idle timeout so that idle instances"
-              + " are reclaimed (default: 3s).")
+              + " are reclaimed (default: 1500ms).")
   String pause;
 
   @Option(

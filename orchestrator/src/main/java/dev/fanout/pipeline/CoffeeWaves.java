@@ -35,17 +35,17 @@ public record CoffeeWaves(int crowd, Duration pause, int later) {
   /**
    * How long the local Lambda service keeps an idle instance in a lunch, unless the user gives
    * --idle-timeout. AWS does not say (others have measured minutes) and the service's own default
-   * is 5 minutes; the article's "little while" becomes 2 s, so that reclaims happen inside a run of
-   * a few seconds.
+   * is 5 minutes; the article's "little while" becomes 1 s, so that reclaims happen inside a run of
+   * a few seconds (the whole default lunch must fit in a minute on 2 cores).
    */
-  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
 
   /**
-   * The article gives no number ("after a little wait the stalls disappear"). 3 s: the 2 s idle
-   * timeout and a second's margin for the service's reclaim timer on a busy machine, so that every
-   * order of the last wave is a cold start.
+   * The article gives no number ("after a little wait the stalls disappear"). 1.5 s: the 1 s idle
+   * timeout and half a second's margin (the service reclaims at the idle deadline itself, with no
+   * sweep to wait for), so that every order of the last wave is a cold start.
    */
-  public static final Duration DEFAULT_PAUSE = Duration.ofSeconds(3);
+  public static final Duration DEFAULT_PAUSE = Duration.ofMillis(1500);
 
   /**
    * The article's "if more customers arrive more stalls appear": two, so that the last wave shows
