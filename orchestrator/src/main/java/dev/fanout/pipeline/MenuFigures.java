@@ -33,7 +33,7 @@ public record MenuFigures(
   public record Latency(double p50, double p95, double max) {}
 
   /** Lanes that are devices rather than workers: the grill's positions. */
-  static boolean isDevice(String lane) {
+  public static boolean isDevice(String lane) {
     return lane.startsWith("grill ");
   }
 

@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The comparison as one self-contained HTML page: per workload the table, speedup and efficiency
@@ -55,47 +57,19 @@ public final class HtmlReport {
       }
     }
     StringBuilder html = new StringBuilder(16_384 + tasks * 420);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(Html.text(page.title()))
-        .append("</title><style>")
-        .append(PageStyle.CSS)
-        .append("</style></head><body>\n");
-    html.append(PageStyle.SVG_DEFS);
-    html.append("<header><h1>").append(Html.text(page.title())).append("</h1>");
-    html.append("<p class=\"meta\"><code>")
-        .append(Html.text(page.command()))
-        .append("</code> · ")
-        .append(Html.text(page.generated()))
-        .append("</p><ul class=\"facts\">");
-    for (String fact : page.facts()) {
-      html.append("<li>").append(Html.text(fact)).append("</li>");
+    Map<String, String> sections = new LinkedHashMap<>();
+    for (WorkloadReport report : reports) {
+      sections.put(anchor(report.workload()), report.workload());
     }
-    html.append("</ul>");
-    if (reports.size() > 1) {
-      html.append("<nav>");
-      for (WorkloadReport report : reports) {
-        html.append("<a href=\"#")
-            .append(Html.text(anchor(report.workload())))
-            .append("\">")
-            .append(Html.text(report.workload()))
-            .append("</a> ");
-      }
-      html.append("</nav>");
-    }
-    html.append("</header>\n");
-    for (String note : page.notes()) {
-      html.append("<pre class=\"note\">").append(Html.text(note)).append("</pre>\n");
-    }
+    PageFrame.open(html, page, PageStyle.CSS, sections);
     html.append(PageStyle.LEGEND);
     for (WorkloadReport report : reports) {
       workload(html, report, page.cores());
     }
-    html.append(
-        "<footer>Made by fanout. Each timing diagram has its own time axis; the table and the"
-            + " speedup bars compare the strategies. Times are since each run began (monotonic"
-            + " clock).</footer>\n</body></html>\n");
+    PageFrame.close(
+        html,
+        "Made by fanout. Each timing diagram has its own time axis; the table and the speedup"
+            + " bars compare the strategies. Times are since each run began (monotonic clock).");
     return html.toString();
   }
 
@@ -189,7 +163,8 @@ public final class HtmlReport {
     RunResult run = summary.run();
     Timeline timeline = Timeline.of(run);
     TimeAxis axis = TimeAxis.upTo(timeline.endMillis());
-    TimingDiagram.Drawing diagram = TimingDiagram.draw(run, timeline, axis);
+    TimingDiagram.Drawing diagram =
+        TimingDiagram.draw(TimingDiagram.Subject.tasks(run), timeline, axis);
     html.append("<section class=\"run\" id=\"")
         .append(Html.text(anchor(run.workload() + "-" + run.strategy().label())))
         .append("\" data-workload=\"")
@@ -293,6 +268,6 @@ public final class HtmlReport {
   }
 
   private static String anchor(String name) {
-    return "w-" + name.replaceAll("[^A-Za-z0-9_-]", "_");
+    return PageFrame.anchor(name);
   }
 }

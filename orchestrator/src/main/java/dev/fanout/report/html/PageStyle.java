@@ -39,6 +39,48 @@ final class PageStyle {
           + " core. Under each diagram: tasks in flight over time, with the strategy's limit.</p>"
           + "</section>\n";
 
+  /** What the lunch's page adds to {@link #CSS}: stage colours, queue and latency charts. */
+  static final String LUNCH_CSS =
+      """
+      svg.traces,svg.latency{display:block;width:100%;height:auto}
+      .stage-0{fill:#1b9aaa}.stage-1{fill:#f2a33a}.stage-2{fill:#7d5fd3}.stage-3{fill:#3a9d5d}
+      .stage-4{fill:#c2477f}.stage-5{fill:#8c6d3f}.stage-6{fill:#5b8def}.stage-7{fill:#9aa53a}
+      .stage-other{fill:#8c96a3}
+      .trace-area{fill:#5b8def;opacity:.75}.trace-base{stroke:#c3cad3}
+      .capacity-line{stroke:#1d232b;stroke-width:1.2;stroke-dasharray:5 3}
+      .latency-bin{fill:#3a9d5d}.pct-line{stroke:#1d232b;stroke-width:1.2;stroke-dasharray:3 2}
+      .pct-label-end{text-anchor:end}.empty{fill:#5b6675}
+      ul.stages{list-style:none;padding:0;margin:6px 0}ul.stages li{display:inline-block;margin-right:14px}
+      ul.stages svg{width:22px;height:14px;vertical-align:middle}
+      .table-box{overflow-x:auto}table.menu-runs th{white-space:normal;vertical-align:bottom}
+      table.menu-runs th,table.menu-runs td{padding:3px 6px}
+      table.menu-runs th[colspan]{text-align:center}table.menu-runs td.facts{min-width:10em}
+      """;
+
+  static final String LUNCH_LEGEND =
+      "<section class=\"legend\"><h2>How to read the lunch</h2><ul>"
+          + "<li>One lane per worker: a thread, the event loop, a worker JVM or a Lambda"
+          + " instance, named as it was.</li>"
+          + "<li><svg viewBox=\"0 0 18 12\"><rect class=\"device-bg\" x=\"1\" y=\"1\""
+          + " width=\"16\" height=\"10\"/></svg> below the rule, tinted: the grill's positions,"
+          + " a device that cooks on its own while the staff do other things</li>"
+          + "<li>One bar per piece of work, from its start to its end, coloured by its stage (the"
+          + " key is above each menu's runs); hover a bar for what it was.</li>"
+          + "<li><svg viewBox=\"0 0 18 12\"><rect class=\"stage-other\" x=\"1\" y=\"2\""
+          + " width=\"12\" height=\"8\"/><rect class=\"outline-failed\" x=\"1\" y=\"2\""
+          + " width=\"12\" height=\"8\"/><path class=\"mark-failed\" d=\"M10 3l6 6m0 -6l-6 6\"/>"
+          + "</svg> failed: hover it for why</li>"
+          + "<li><svg viewBox=\"0 0 18 12\"><path class=\"trace-area\" d=\"M1 11V7H7V3H12V8H17V11Z\"/>"
+          + "<line class=\"capacity-line\" x1=\"1\" y1=\"3\" x2=\"17\" y2=\"3\"/></svg> under"
+          + " the lanes, on the same time axis: each queue's depth, its capacity dashed when it"
+          + " has one (the five open orders), and the bowls in use or the instances alive</li>"
+          + "<li><svg viewBox=\"0 0 18 12\"><rect class=\"latency-bin\" x=\"2\" y=\"5\""
+          + " width=\"4\" height=\"6\"/><rect class=\"latency-bin\" x=\"7\" y=\"2\" width=\"4\""
+          + " height=\"9\"/><line class=\"pct-line\" x1=\"14\" y1=\"1\" x2=\"14\" y2=\"11\"/>"
+          + "</svg> the orders' latency, from arriving to being served: how many took how long,"
+          + " with p50, p95 and max marked</li>"
+          + "</ul></section>\n";
+
   private static String swatch(String cssClass, String meaning) {
     return "<li><svg viewBox=\"0 0 18 12\"><rect class=\""
         + cssClass
@@ -67,7 +109,8 @@ final class PageStyle {
       svg text{font:11px system-ui,"DejaVu Sans",sans-serif;fill:#3b4552}
       .lane-label,.lane-count{text-anchor:end}.limit-label{text-anchor:end;fill:#5b6675}.limit-label-left{fill:#2f6fd6}
       .panel-title{font-weight:600}.value{fill:#1d232b}
-      .lane-bg{fill:#f4f6f9}
+      .lane-bg{fill:#f4f6f9}.lane-bg.device-bg,.device-bg{fill:#fcecd5}
+      .device-rule{stroke:#c9a46a;stroke-dasharray:2 2}
       .c-cpu{fill:#2f6fd6}.c-wait{fill:#e04b3f}.c-init{fill:#f2a33a}
       .c-handler{fill:url(#hatch-handler)}.c-unmeasured{fill:url(#hatch-unmeasured)}
       .outline-failed{fill:none;stroke:#111;stroke-width:1.4}

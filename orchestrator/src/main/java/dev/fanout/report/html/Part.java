@@ -1,7 +1,7 @@
 package dev.fanout.report.html;
 
 /** What a stretch of a task's bar stands for, and how it is drawn. */
-enum Part {
+enum Part implements Timeline.Fill {
   /** CPU time of the task's own code (the articles' blue). */
   CPU("c-cpu", "CPU time"),
   /** Wall time off the CPU: I/O, timers, a core to run on, the network (the articles' red). */
@@ -19,5 +19,15 @@ enum Part {
   Part(String cssClass, String meaning) {
     this.cssClass = cssClass;
     this.meaning = meaning;
+  }
+
+  @Override
+  public String cssClass() {
+    return cssClass;
+  }
+
+  @Override
+  public String meaning() {
+    return meaning;
   }
 }

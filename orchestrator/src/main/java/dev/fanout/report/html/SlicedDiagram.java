@@ -8,6 +8,7 @@ import static dev.fanout.report.html.TimingDiagram.MAX_ROWS;
 import static dev.fanout.report.html.TimingDiagram.SLICES;
 import static dev.fanout.report.html.TimingDiagram.TOP;
 import static dev.fanout.report.html.TimingDiagram.coldMark;
+import static dev.fanout.report.html.TimingDiagram.deviceRule;
 import static dev.fanout.report.html.TimingDiagram.failMark;
 import static dev.fanout.report.html.TimingDiagram.laneBackground;
 import static dev.fanout.report.html.TimingDiagram.laneLabel;
@@ -15,30 +16,35 @@ import static dev.fanout.report.html.TimingDiagram.open;
 import static dev.fanout.report.html.TimingDiagram.rect;
 import static dev.fanout.report.html.TimingDiagram.rowHeight;
 
-import dev.fanout.measure.RunResult;
-import dev.fanout.measure.TaskRecord;
+import dev.fanout.report.html.Timeline.Bar;
+import dev.fanout.report.html.Timeline.Fill;
 import dev.fanout.report.html.Timeline.Segment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The timing diagram of a run too big for a bar per task: each lane's tracks (or a group of them,
- * in at most {@link TimingDiagram#MAX_GROUPED_ROWS} rows) cut into {@link TimingDiagram#SLICES}
- * time slices, each filled in proportion to how busy it was and with what; the first failures, cold
+ * The timing diagram of a run too big for a bar each: each lane's tracks (or a group of them, in at
+ * most {@link TimingDiagram#MAX_GROUPED_ROWS} rows) cut into {@link TimingDiagram#SLICES} time
+ * slices, each filled in proportion to how busy it was and with what; the first failures, cold
  * starts and throttles are marked.
  */
 final class SlicedDiagram {
   private SlicedDiagram() {}
 
   /** One track of one lane, for the aggregate view. */
-  private record Track(String lane, List<TaskRecord> tasks) {}
+  private record Track(String lane, boolean device, List<Bar> bars) {}
 
-  static TimingDiagram.Drawing draw(RunResult run, Timeline timeline, TimeAxis axis) {
+  static TimingDiagram.Drawing draw(
+      TimingDiagram.Subject subject, Timeline timeline, TimeAxis axis) {
     List<Track> tracks = new ArrayList<>();
     for (Timeline.Lane lane : timeline.lanes()) {
-      lane.tracks().forEach(track -> tracks.add(new Track(lane.name(), track)));
+      lane.tracks().forEach(track -> tracks.add(new Track(lane.name(), lane.device(), track)));
     }
+    Map<Fill, Integer> fills = new HashMap<>();
+    timeline.fills().forEach(fill -> fills.putIfAbsent(fill, fills.size()));
     int perRow =
         (int) Math.ceil(tracks.size() / (double) Math.min(tracks.size(), MAX_GROUPED_ROWS));
     int rows = (int) Math.ceil(tracks.size() / (double) perRow);
@@ -46,42 +52,51 @@ final class SlicedDiagram {
     double rowHeight = rowHeight(rows);
     double barHeight = rowHeight >= 8 ? rowHeight - 3 : Math.max(1, rowHeight - 1);
     double height = TOP + rows * rowHeight + AXIS;
-    StringBuilder svg = open(run, "aggregate", timeline.lanes().size(), height);
+    StringBuilder svg = open(subject, "aggregate", timeline, height);
     double sliceWidth = axis.width() / SLICES;
     Marks marks = new Marks();
+    boolean devices = false;
     for (int row = 0; row < rows; row++) {
       List<Track> members =
           tracks.subList(row * perRow, Math.min(tracks.size(), (row + 1) * perRow));
-      double[][] busy = new double[SLICES][Part.values().length];
-      int tasks = 0;
+      double[][] busy = new double[SLICES][fills.size()];
+      int bars = 0;
       double y = TOP + row * rowHeight;
       for (Track track : members) {
-        for (TaskRecord task : track.tasks()) {
-          tasks++;
-          for (Segment segment : Timeline.segments(task)) {
-            spread(busy, segment, slice);
+        for (Bar bar : track.bars()) {
+          bars++;
+          for (Segment segment : bar.segments()) {
+            spread(busy, fills.get(segment.fill()), segment, slice);
           }
-          marks.add(task, row);
+          marks.add(bar, row);
         }
       }
+      boolean device = members.stream().allMatch(Track::device);
+      if (device && !devices && row > 0) {
+        deviceRule(svg, y, axis);
+      }
+      devices |= device;
       String first = members.getFirst().lane();
       String last = members.getLast().lane();
       String label = first.equals(last) ? first : first + " … " + last;
       double capacity = slice * members.size();
-      svg.append("<g class=\"lane-group\" data-tracks=\"")
+      svg.append("<g class=\"lane-group")
+          .append(device ? " device" : "")
+          .append("\" data-tracks=\"")
           .append(members.size())
           .append("\"><title>")
-          .append(Html.text(rowSummary(label, members.size(), tasks, busy, capacity)))
+          .append(
+              Html.text(rowSummary(subject, label, members.size(), bars, busy, timeline, capacity)))
           .append("</title>");
-      laneBackground(svg, row, y, rowHeight, axis);
+      laneBackground(svg, row, device, y, rowHeight, axis);
       laneLabel(svg, label, row, rows, y, rowHeight);
       double top = y + (rowHeight - barHeight) / 2;
       for (int s = 0; s < SLICES; s++) {
         double x = axis.left() + s * sliceWidth;
-        for (Part part : Part.values()) {
-          double width = busy[s][part.ordinal()] / capacity * sliceWidth;
+        for (Fill fill : timeline.fills()) {
+          double width = busy[s][fills.get(fill)] / capacity * sliceWidth;
           if (width >= 0.05) {
-            rect(svg, part.cssClass, x, top, width, barHeight);
+            rect(svg, fill.cssClass(), x, top, width, barHeight);
             x += width;
           }
         }
@@ -95,12 +110,13 @@ final class SlicedDiagram {
     notes.add(
         String.format(
             Locale.ROOT,
-            "%,d tasks on %,d %s are too many to draw a bar each (past %,d bars or %,d tracks):"
+            "%,d %s on %,d %s are too many to draw a bar each (past %,d bars or %,d tracks):"
                 + " %s cut into %d time slices of %s, each filled in proportion to how busy it was"
                 + " and with what.",
-            run.tasks().size(),
+            timeline.bars(),
+            subject.nouns(),
             timeline.lanes().size(),
-            run.strategy().laneNoun(timeline.lanes().size()),
+            subject.laneNoun().apply(timeline.lanes().size()),
             MAX_BARS,
             MAX_ROWS,
             perRow == 1
@@ -108,9 +124,9 @@ final class SlicedDiagram {
                 : "tracks are grouped " + perRow + " to a row, and each row is",
             SLICES,
             Html.duration(slice)));
-    capNote(notes, marks.failed, "failed tasks");
+    capNote(notes, marks.failed, "failed " + subject.nouns());
     capNote(notes, marks.cold, "cold starts");
-    capNote(notes, marks.throttled, "throttled tasks");
+    capNote(notes, marks.throttled, "throttled " + subject.nouns());
     return new TimingDiagram.Drawing(svg.toString(), notes);
   }
 
@@ -123,15 +139,15 @@ final class SlicedDiagram {
     int cold;
     int throttled;
 
-    void add(TaskRecord task, int row) {
-      if (!task.ok() && failed++ < MAX_MARKS) {
-        failedAt.add(new double[] {row, task.endMillis()});
+    void add(Bar bar, int row) {
+      if (bar.failed() && failed++ < MAX_MARKS) {
+        failedAt.add(new double[] {row, bar.endMillis()});
       }
-      if (Timeline.coldStart(task) && cold++ < MAX_MARKS) {
-        coldAt.add(new double[] {row, task.startMillis()});
+      if (bar.cold() && cold++ < MAX_MARKS) {
+        coldAt.add(new double[] {row, bar.startMillis()});
       }
-      if (Timeline.throttled(task) && throttled++ < MAX_MARKS) {
-        throttledAt.add(new double[] {row, task.startMillis()});
+      if (bar.throttled() && throttled++ < MAX_MARKS) {
+        throttledAt.add(new double[] {row, bar.startMillis()});
       }
     }
 
@@ -165,7 +181,7 @@ final class SlicedDiagram {
   }
 
   /** Adds a segment's time to the slices it overlaps. */
-  private static void spread(double[][] slices, Segment segment, double slice) {
+  private static void spread(double[][] slices, int fill, Segment segment, double slice) {
     if (segment.millis() <= 0) {
       return;
     }
@@ -175,14 +191,20 @@ final class SlicedDiagram {
       double overlap =
           Math.min(segment.to(), (s + 1) * slice) - Math.max(segment.from(), s * slice);
       if (overlap > 0) {
-        slices[s][segment.part().ordinal()] += overlap;
+        slices[s][fill] += overlap;
       }
     }
   }
 
   private static String rowSummary(
-      String label, int tracks, int tasks, double[][] slices, double capacity) {
-    double[] totals = new double[Part.values().length];
+      TimingDiagram.Subject subject,
+      String label,
+      int tracks,
+      int bars,
+      double[][] slices,
+      Timeline timeline,
+      double capacity) {
+    double[] totals = new double[slices.length == 0 ? 0 : slices[0].length];
     for (double[] slice : slices) {
       for (int p = 0; p < totals.length; p++) {
         totals[p] += slice[p];
@@ -196,18 +218,19 @@ final class SlicedDiagram {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%s: %,d tasks on %d track%s, busy %s of the run",
+                "%s: %,d %s on %d track%s, busy %s of the run",
                 label,
-                tasks,
+                bars,
+                bars == 1 ? subject.noun() : subject.nouns(),
                 tracks,
                 tracks == 1 ? "" : "s",
                 Html.percent(busy / Math.max(1e-9, capacity * SLICES))));
-    for (Part part : Part.values()) {
-      if (totals[part.ordinal()] > 0) {
+    for (int f = 0; f < totals.length; f++) {
+      if (totals[f] > 0) {
         text.append("\n")
-            .append(part.meaning)
+            .append(timeline.fills().get(f).meaning())
             .append(": ")
-            .append(Html.duration(totals[part.ordinal()]));
+            .append(Html.duration(totals[f]));
       }
     }
     return text.toString();

@@ -4,80 +4,155 @@ import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * A run's tasks laid out for drawing: its lanes (threads, worker JVMs, Lambda instances), each task
- * on a track of its lane. A lane that runs one task at a time has one track; a lane that holds many
- * in flight at once (the event loop) has as many tracks as it had tasks in flight, so that no bar
- * hides another.
+ * Bars laid out for a timing diagram: its lanes (threads, worker JVMs, Lambda instances, a grill's
+ * positions), each bar on a track of its lane. A lane that runs one thing at a time has one track;
+ * a lane that holds many in flight at once (the event loop) has as many tracks as it had in flight,
+ * so that no bar hides another. The bars are a comparison's tasks ({@link #of(RunResult)}) or a
+ * pipeline's pieces of work.
+ *
+ * @param fills what the bars' stretches may stand for, in the order a legend and the aggregate view
+ *     list them
  */
-record Timeline(List<Lane> lanes, double endMillis) {
+record Timeline(List<Lane> lanes, double endMillis, List<Fill> fills) {
 
-  /** One lane and its tracks; every task of a track ends before the next one starts. */
-  record Lane(String name, List<List<TaskRecord>> tracks) {
-    int tasks() {
+  /** How a stretch of a bar is drawn and what it stands for: a task's part, a pipeline's stage. */
+  interface Fill {
+    String cssClass();
+
+    String meaning();
+  }
+
+  /**
+   * One lane and its tracks; every bar of a track ends before the next one starts.
+   *
+   * @param device whether the lane is a device that works on its own (a grill's position) rather
+   *     than a worker: drawn apart
+   */
+  record Lane(String name, List<List<Bar>> tracks, boolean device) {
+    int bars() {
       return tracks.stream().mapToInt(List::size).sum();
     }
   }
 
-  /** A stretch of a task's bar, in ms since the run began. */
-  record Segment(Part part, double from, double to) {
+  /**
+   * One bar: a task, or a piece of a pipeline's work, in ms since the run began.
+   *
+   * @param data attributes that identify it on the page, by name without {@code data-}
+   * @param title its tooltip, made only when the bar is drawn as a bar
+   */
+  record Bar(
+      String lane,
+      double startMillis,
+      double endMillis,
+      List<Segment> segments,
+      boolean failed,
+      boolean cold,
+      boolean throttled,
+      Map<String, String> data,
+      Supplier<String> title) {}
+
+  /** A stretch of a bar, in ms since the run began. */
+  record Segment(Fill fill, double from, double to) {
     double millis() {
       return to - from;
     }
-  }
-
-  /**
-   * Lanes in the order of their names' numbers (thread-1, thread-2, .. thread-10), except virtual
-   * threads, whose ids say nothing: those go by when they started. Tasks that ran on no lane (a
-   * Lambda call that never reached an instance) come last.
-   */
-  static Timeline of(RunResult run) {
-    Map<String, List<TaskRecord>> byLane = new LinkedHashMap<>();
-    run.tasks().stream()
-        .sorted(Comparator.comparingDouble(TaskRecord::startMillis))
-        .forEach(task -> byLane.computeIfAbsent(task.lane(), lane -> new ArrayList<>()).add(task));
-    List<String> names = new ArrayList<>(byLane.keySet());
-    if (run.strategy().lanesNamedInOrder()) {
-      names.sort(Timeline::naturalOrder);
-    }
-    if (names.remove("none")) {
-      names.add("none");
-    }
-    List<Lane> lanes = new ArrayList<>(names.size());
-    for (String name : names) {
-      lanes.add(new Lane(name, tracks(byLane.get(name))));
-    }
-    double end = run.wallMillis();
-    for (TaskRecord task : run.tasks()) {
-      end = Math.max(end, task.endMillis());
-    }
-    return new Timeline(List.copyOf(lanes), end);
   }
 
   int tracks() {
     return lanes.stream().mapToInt(lane -> lane.tracks().size()).sum();
   }
 
-  /** Each task, in order of start, on the first track that is free by then. */
-  private static List<List<TaskRecord>> tracks(List<TaskRecord> byStart) {
-    List<List<TaskRecord>> tracks = new ArrayList<>();
+  int bars() {
+    return lanes.stream().mapToInt(Lane::bars).sum();
+  }
+
+  /**
+   * Lays {@code bars} out: lanes in first-start order, then sorted by {@code laneOrder} (which may
+   * call lanes equal to keep that order); each bar on the first track of its lane free by its
+   * start.
+   *
+   * @param endMillis the run's end; a bar that ends later stretches the axis to it
+   */
+  static Timeline layout(
+      List<Bar> bars,
+      Comparator<String> laneOrder,
+      Predicate<String> device,
+      double endMillis,
+      List<Fill> fills) {
+    Map<String, List<Bar>> byLane = new LinkedHashMap<>();
+    bars.stream()
+        .sorted(Comparator.comparingDouble(Bar::startMillis))
+        .forEach(bar -> byLane.computeIfAbsent(bar.lane(), lane -> new ArrayList<>()).add(bar));
+    List<String> names = new ArrayList<>(byLane.keySet());
+    names.sort(laneOrder);
+    List<Lane> lanes = new ArrayList<>(names.size());
+    for (String name : names) {
+      lanes.add(new Lane(name, tracks(byLane.get(name)), device.test(name)));
+    }
+    double end = endMillis;
+    // Every fill a bar uses has a place in the list, once, whatever the caller named.
+    Set<Fill> used = new LinkedHashSet<>(fills);
+    for (Bar bar : bars) {
+      end = Math.max(end, bar.endMillis());
+      bar.segments().forEach(segment -> used.add(segment.fill()));
+    }
+    return new Timeline(List.copyOf(lanes), end, List.copyOf(used));
+  }
+
+  /**
+   * A comparison's run: lanes in the order of their names' numbers (thread-1, thread-2, ..
+   * thread-10), except virtual threads, whose ids say nothing: those go by when they started. Tasks
+   * that ran on no lane (a Lambda call that never reached an instance) come last.
+   */
+  static Timeline of(RunResult run) {
+    List<Bar> bars = new ArrayList<>(run.tasks().size());
+    for (TaskRecord task : run.tasks()) {
+      bars.add(
+          new Bar(
+              task.lane(),
+              task.startMillis(),
+              task.endMillis(),
+              segments(task),
+              !task.ok(),
+              coldStart(task),
+              throttled(task),
+              Map.of("index", Integer.toString(task.index())),
+              () -> TimingDiagram.describe(task)));
+    }
+    Comparator<String> noneLast = Comparator.comparing(lane -> lane.equals("none"));
+    Comparator<String> order =
+        run.strategy().lanesNamedInOrder()
+            ? noneLast.thenComparing(Timeline::naturalOrder)
+            : noneLast;
+    return layout(bars, order, lane -> false, run.wallMillis(), Arrays.asList(Part.values()));
+  }
+
+  /** Each bar, in order of start, on the first track that is free by then. */
+  private static List<List<Bar>> tracks(List<Bar> byStart) {
+    List<List<Bar>> tracks = new ArrayList<>();
     List<Double> freeAt = new ArrayList<>();
-    for (TaskRecord task : byStart) {
+    for (Bar bar : byStart) {
       int track = 0;
-      while (track < tracks.size() && freeAt.get(track) > task.startMillis()) {
+      while (track < tracks.size() && freeAt.get(track) > bar.startMillis()) {
         track++;
       }
       if (track == tracks.size()) {
         tracks.add(new ArrayList<>());
         freeAt.add(0.0);
       }
-      tracks.get(track).add(task);
-      freeAt.set(track, Math.max(task.startMillis(), task.endMillis()));
+      tracks.get(track).add(bar);
+      freeAt.set(track, Math.max(bar.startMillis(), bar.endMillis()));
     }
     return tracks;
   }

@@ -3,17 +3,21 @@ package dev.fanout.report.html;
 import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
+import dev.fanout.report.html.Timeline.Bar;
 import dev.fanout.report.html.Timeline.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * The articles' timing diagram of one run as SVG: one lane per thread, worker JVM or Lambda
- * instance, one bar per task, blue for CPU time and red for waiting. Past {@link #MAX_BARS} tasks
- * or {@link #MAX_ROWS} tracks a bar per task would be unreadable and heavy, so the tracks are drawn
- * as occupancy in time slices instead ({@link SlicedDiagram}), grouped into at most {@link
- * #MAX_GROUPED_ROWS} rows; the diagram's notes say so. The drawing primitives here serve both.
+ * The articles' timing diagram of one run as SVG: one lane per thread, worker JVM, Lambda instance
+ * or grill position, one bar per task or piece of work, coloured by what it was doing. Past {@link
+ * #MAX_BARS} bars or {@link #MAX_ROWS} tracks a bar each would be unreadable and heavy, so the
+ * tracks are drawn as occupancy in time slices instead ({@link SlicedDiagram}), grouped into at
+ * most {@link #MAX_GROUPED_ROWS} rows; the diagram's notes say so. The drawing primitives here
+ * serve both.
  */
 final class TimingDiagram {
   static final int MAX_BARS = 2000;
@@ -28,33 +32,62 @@ final class TimingDiagram {
   /** The SVG and what a reader must know to read it. */
   record Drawing(String svg, List<String> notes) {}
 
-  private TimingDiagram() {}
-
-  static Drawing draw(RunResult run, Timeline timeline, TimeAxis axis) {
-    boolean aggregate = run.tasks().size() > MAX_BARS || timeline.tracks() > MAX_ROWS;
-    return aggregate ? SlicedDiagram.draw(run, timeline, axis) : bars(run, timeline, axis);
+  /**
+   * What a diagram draws, in the words of its label and notes.
+   *
+   * @param label what the diagram is, for screen readers
+   * @param barClass the CSS class of each bar's group
+   * @param noun one bar's thing, e.g. "task"
+   * @param nouns the plural, e.g. "tasks"
+   * @param laneNoun what a lane is, by how many there are: "thread", "worker JVMs"
+   */
+  record Subject(
+      String label, String barClass, String noun, String nouns, IntFunction<String> laneNoun) {
+    /** A comparison's run: a bar per task. */
+    static Subject tasks(RunResult run) {
+      return new Subject(
+          "timing diagram of " + run.workload() + " under " + run.strategy().label(),
+          "task",
+          "task",
+          "tasks",
+          run.strategy()::laneNoun);
+    }
   }
 
-  private static Drawing bars(RunResult run, Timeline timeline, TimeAxis axis) {
+  private TimingDiagram() {}
+
+  static Drawing draw(Subject subject, Timeline timeline, TimeAxis axis) {
+    boolean aggregate = timeline.bars() > MAX_BARS || timeline.tracks() > MAX_ROWS;
+    return aggregate ? SlicedDiagram.draw(subject, timeline, axis) : bars(subject, timeline, axis);
+  }
+
+  private static Drawing bars(Subject subject, Timeline timeline, TimeAxis axis) {
     int rows = timeline.tracks();
     double trackHeight = rowHeight(rows);
     double height = TOP + rows * trackHeight + AXIS;
-    StringBuilder svg = open(run, "bars", timeline.lanes().size(), height);
+    StringBuilder svg = open(subject, "bars", timeline, height);
     int row = 0;
+    boolean devices = false;
     for (int l = 0; l < timeline.lanes().size(); l++) {
       Timeline.Lane lane = timeline.lanes().get(l);
       double y = TOP + row * trackHeight;
       double laneHeight = lane.tracks().size() * trackHeight;
-      svg.append("<g class=\"lane\" data-lane=\"")
+      if (lane.device() && !devices && l > 0) {
+        deviceRule(svg, y, axis);
+      }
+      devices |= lane.device();
+      svg.append("<g class=\"lane")
+          .append(lane.device() ? " device" : "")
+          .append("\" data-lane=\"")
           .append(Html.text(lane.name()))
           .append("\" data-tracks=\"")
           .append(lane.tracks().size())
           .append("\">");
-      laneBackground(svg, l, y, laneHeight, axis);
+      laneBackground(svg, l, lane.device(), y, laneHeight, axis);
       laneLabel(svg, lane.name(), l, timeline.lanes().size(), y, laneHeight);
-      for (List<TaskRecord> track : lane.tracks()) {
-        for (TaskRecord task : track) {
-          bar(svg, task, TOP + row * trackHeight, trackHeight, axis);
+      for (List<Bar> track : lane.tracks()) {
+        for (Bar bar : track) {
+          bar(svg, subject, bar, TOP + row * trackHeight, trackHeight, axis);
         }
         row++;
       }
@@ -74,38 +107,43 @@ final class TimingDiagram {
     notes.add(
         String.format(
             Locale.ROOT,
-            "%d tasks on %d %s, one bar each%s; hover a bar for its task.",
-            run.tasks().size(),
+            "%d %s on %d %s, one bar each%s; hover a bar for its %s.",
+            timeline.bars(),
+            subject.nouns(),
             timeline.lanes().size(),
-            run.strategy().laneNoun(timeline.lanes().size()),
+            subject.laneNoun().apply(timeline.lanes().size()),
             rows > timeline.lanes().size()
-                ? " (a lane with several tasks in flight at once shows them on tracks of its own,"
-                    + " up to "
+                ? " (a lane with several "
+                    + subject.nouns()
+                    + " in flight at once shows them on tracks of its own, up to "
                     + rows
                     + ")"
-                : ""));
+                : "",
+            subject.noun()));
     return new Drawing(svg.toString(), notes);
   }
 
   private static void bar(
-      StringBuilder svg, TaskRecord task, double y, double laneHeight, TimeAxis axis) {
+      StringBuilder svg, Subject subject, Bar bar, double y, double laneHeight, TimeAxis axis) {
     double barHeight = laneHeight >= 8 ? laneHeight - 4 : Math.max(1, laneHeight - 1);
     double top = y + (laneHeight - barHeight) / 2;
-    String classes =
-        "task"
-            + (task.ok() ? "" : " failed")
-            + (Timeline.throttled(task) ? " throttled" : "")
-            + (Timeline.coldStart(task) ? " cold" : "");
     svg.append("<g class=\"")
-        .append(classes)
-        .append("\" data-index=\"")
-        .append(task.index())
-        .append("\"><title>")
-        .append(Html.text(describe(task)))
-        .append("</title>");
-    List<Segment> segments = Timeline.segments(task);
-    double x0 = axis.x(task.startMillis());
-    double x1 = axis.x(task.endMillis());
+        .append(subject.barClass())
+        .append(bar.failed() ? " failed" : "")
+        .append(bar.throttled() ? " throttled" : "")
+        .append(bar.cold() ? " cold" : "")
+        .append('"');
+    for (Map.Entry<String, String> data : bar.data().entrySet()) {
+      svg.append(" data-")
+          .append(data.getKey())
+          .append("=\"")
+          .append(Html.text(data.getValue()))
+          .append('"');
+    }
+    svg.append("><title>").append(Html.text(bar.title().get())).append("</title>");
+    List<Segment> segments = bar.segments();
+    double x0 = axis.x(bar.startMillis());
+    double x1 = axis.x(bar.endMillis());
     if (x1 - x0 < 1) {
       // Too short to show its parts: one pixel in the colour of its largest part.
       Segment largest = segments.get(0);
@@ -114,38 +152,38 @@ final class TimingDiagram {
           largest = segment;
         }
       }
-      rect(svg, largest.part().cssClass, x0, top, 1, barHeight);
+      rect(svg, largest.fill().cssClass(), x0, top, 1, barHeight);
       x1 = x0 + 1;
     } else {
       for (Segment segment : segments) {
         double from = axis.x(segment.from());
         double width = axis.x(segment.to()) - from;
         if (width >= 0.05) {
-          rect(svg, segment.part().cssClass, from, top, width, barHeight);
+          rect(svg, segment.fill().cssClass(), from, top, width, barHeight);
         }
       }
     }
-    if (Timeline.throttled(task)) {
+    if (bar.throttled()) {
       rect(svg, "outline-throttled", x0, top, x1 - x0, barHeight);
     }
-    if (!task.ok()) {
+    if (bar.failed()) {
       rect(svg, "outline-failed", x0, top, x1 - x0, barHeight);
       failMark(svg, x1, top + barHeight / 2, Math.min(4, laneHeight / 2));
     }
-    if (Timeline.coldStart(task)) {
+    if (bar.cold()) {
       double initStart =
           segments.stream()
-              .filter(segment -> segment.part() == Part.INIT)
+              .filter(segment -> segment.fill() == Part.INIT)
               .mapToDouble(Segment::from)
               .findFirst()
-              .orElse(task.startMillis());
+              .orElse(bar.startMillis());
       coldMark(svg, axis.x(initStart), top, Math.min(5, laneHeight / 2 + 1));
     }
     svg.append("</g>");
   }
 
-  static StringBuilder open(RunResult run, String mode, int lanes, double height) {
-    StringBuilder svg = new StringBuilder(4096 + run.tasks().size() * 360);
+  static StringBuilder open(Subject subject, String mode, Timeline timeline, double height) {
+    StringBuilder svg = new StringBuilder(4096 + timeline.bars() * 360);
     svg.append("<svg class=\"timing\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(Html.px(TimeAxis.WIDTH))
         .append(' ')
@@ -153,21 +191,34 @@ final class TimingDiagram {
         .append("\" data-mode=\"")
         .append(mode)
         .append("\" data-lanes=\"")
-        .append(lanes)
-        .append("\" data-tasks=\"")
-        .append(run.tasks().size())
+        .append(timeline.lanes().size())
+        .append("\" data-bars=\"")
+        .append(timeline.bars())
         .append("\" role=\"img\" aria-label=\"")
-        .append(
-            Html.text("timing diagram of " + run.workload() + " under " + run.strategy().label()))
+        .append(Html.text(subject.label()))
         .append("\">");
     return svg;
   }
 
-  static void laneBackground(StringBuilder svg, int row, double y, double height, TimeAxis axis) {
-    if (row % 2 == 0) {
+  /** A line between a run's workers and its devices (the grill), which work on their own. */
+  static void deviceRule(StringBuilder svg, double y, TimeAxis axis) {
+    svg.append(
+        "<line class=\"device-rule\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>"
+            .formatted(Html.px(6), Html.px(y), Html.px(axis.right()), Html.px(y)));
+  }
+
+  /** Every other worker lane shaded, to follow a lane across; every device lane tinted. */
+  static void laneBackground(
+      StringBuilder svg, int row, boolean device, double y, double height, TimeAxis axis) {
+    if (device || row % 2 == 0) {
       svg.append(
-          "<rect class=\"lane-bg\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>"
-              .formatted(Html.px(axis.left()), Html.px(y), Html.px(axis.width()), Html.px(height)));
+          "<rect class=\"%s\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>"
+              .formatted(
+                  device ? "lane-bg device-bg" : "lane-bg",
+                  Html.px(axis.left()),
+                  Html.px(y),
+                  Html.px(axis.width()),
+                  Html.px(height)));
     }
   }
 
