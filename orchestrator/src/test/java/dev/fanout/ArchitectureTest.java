@@ -139,11 +139,16 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat(
             JavaClass.Predicates.resideInAnyPackage(
-                    "dev.fanout.pipeline..", "dev.fanout.strategy.kind..", "dev.fanout.units..")
+                    "dev.fanout.pipeline..",
+                    "dev.fanout.strategy.kind..",
+                    "dev.fanout.units..",
+                    "dev.fanout.measure..",
+                    "dev.fanout.cloud..")
                 .or(JavaClass.Predicates.resideOutsideOfPackage("dev.fanout..")))
         .because(
             "a pipeline's stages take their lanes and kitchens as given (threads, a loop, worker"
-                + " JVMs) and leave records; the engine picks the lanes, reports read the records")
+                + " JVMs, Lambda through the lab's invoker) and leave records; the engine picks the"
+                + " lanes, reports read the records")
         .check(orchestrator);
   }
 

@@ -5,6 +5,7 @@ import dev.fanout.engine.Lab;
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
 import dev.fanout.engine.Lunch;
+import dev.fanout.engine.ProjectFiles;
 import dev.fanout.pipeline.BurgerShop;
 import dev.fanout.pipeline.CoffeeWaves;
 import dev.fanout.pipeline.LunchSettings;
@@ -16,12 +17,15 @@ import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.JsonReport;
 import dev.fanout.report.LunchJson;
 import dev.fanout.report.LunchTable;
+import dev.fanout.report.html.HtmlReport;
+import dev.fanout.report.html.LunchPage;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.SaladUnit;
 import dev.fanout.units.WashUnit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,6 +161,17 @@ final class LunchCommand implements Callable<Integer> {
   Path json;
 
   @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Write the HTML report (a lane per worker, queues over time, latencies) to FILE"
+              + " (default: .fanout/reports/lunch-TIME.html in the project).")
+  Path html;
+
+  @Option(names = "--no-html", description = "Write no HTML report.")
+  boolean noHtml;
+
+  @Option(
       names = "--no-warmup",
       description = "Skip the untimed warm-up of the menus' CPU units before the in-JVM runs.")
   boolean noWarmup;
@@ -173,6 +188,12 @@ final class LunchCommand implements Callable<Integer> {
     lambda.validate();
     if (json != null) {
       OptionChecks.writable("--json", json);
+    }
+    if (html != null && noHtml) {
+      throw new IllegalArgumentException("--html and --no-html exclude each other: choose one");
+    }
+    if (html != null) {
+      OptionChecks.writable("--html", html);
     }
     PrintWriter out = spec.commandLine().getOut();
     List<StrategyKind> kinds = StrategyKinds.chosen(strategies);
@@ -217,6 +238,17 @@ final class LunchCommand implements Callable<Integer> {
       if (json != null) {
         JsonReport.write(json, LunchJson.render(served, kitchen.settingsJson()));
         out.println("JSON report: " + json.toAbsolutePath());
+      }
+      if (!noHtml && !served.isEmpty()) {
+        Path file =
+            html != null
+                ? html
+                : Reports.defaultHtml(
+                    ProjectFiles.root().orElse(Path.of("").toAbsolutePath()),
+                    spec.name(),
+                    LocalDateTime.now());
+        LunchPage.write(file, LunchPage.render(page(chosen), served));
+        out.println("HTML report: " + file.toAbsolutePath());
       }
     }
     out.flush();
@@ -309,6 +341,27 @@ final class LunchCommand implements Callable<Integer> {
             waves.later());
       }
     };
+  }
+
+  private HtmlReport.Page page(List<Menu> chosen) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new HtmlReport.Page(
+        "fanout lunch: " + String.join(", ", chosen.stream().map(Menu::label).toList()),
+        "fanout " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        "generated " + LocalDateTime.now().withNano(0).toString().replace('T', ' '),
+        List.of(
+            "machine: %d cores, Java %s, %s %s"
+                .formatted(
+                    cores,
+                    System.getProperty("java.version"),
+                    System.getProperty("os.name"),
+                    System.getProperty("os.arch")),
+            noWarmup
+                ? "no warm-up"
+                : "the menus' CPU units warmed up before the runs, in this JVM and in each worker"
+                    + " JVM"),
+        List.of(),
+        cores);
   }
 
   static final class MenuNames extends ArrayList<String> {

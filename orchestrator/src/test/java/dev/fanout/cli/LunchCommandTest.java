@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,6 +32,9 @@ class LunchCommandTest {
         "lunch --bowls 0 | --bowls | 0",
         "lunch --salad-passes 0 | --salad-passes | 0",
         "lunch --json /proc/no/lunch.json | --json | /proc/no/lunch.json",
+        "lunch --html x.html --no-html | --no-html | --html",
+        "lunch --crowd 0 | --crowd | 0",
+        "lunch --pause soon | --pause | soon",
       })
   void badUsage_isOneLineNamingTheOptionAndTheValue(String args, String option, String value) {
     CliTest.Result result = fanout(args.split(" "));
@@ -56,8 +60,12 @@ class LunchCommandTest {
             "500",
             "--wash-passes",
             "200",
+            "--menu",
+            "burgers,salads",
             "--json",
-            json.toString());
+            json.toString(),
+            "--html",
+            temp.resolve("lunch.html").toString());
 
     assertThat(result.exit()).as(result.err()).isEqualTo(FanoutMain.OK);
     assertThat(result.out())
@@ -65,6 +73,10 @@ class LunchCommandTest {
         .contains("salads: 12 orders")
         .contains("the article's comparison, from measurement")
         .contains("cooperative multitasking");
+    assertThat(Files.readString(temp.resolve("lunch.html")))
+        .contains("order taker")
+        .contains("open orders")
+        .contains("salad maker 1");
     JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
     assertThat(runs).hasSize(4);
     for (JsonNode run : runs) {

@@ -107,7 +107,7 @@ final class MenuTimeline {
 
   /** The order, patty or bowl a piece of work was for. */
   static int number(Span span) {
-    return span.order();
+    return span.number();
   }
 
   /** A bar's tooltip: what the work was, who did it, when, and why it failed. */

@@ -131,7 +131,16 @@ class LunchPageBrowserIT {
             0,
             2_000_000,
             List.of(new OrderOutcome(1, 0, 2_000_000, nasty)),
-            List.of(new Span("take order" + nasty, "thread" + nasty, 1, 0, 1_000_000, nasty)),
+            List.of(
+                new Span(
+                    "take order" + nasty,
+                    "thread" + nasty,
+                    Span.Subject.ORDER,
+                    1,
+                    0,
+                    1_000_000,
+                    -1,
+                    nasty)),
             List.of(),
             List.of(),
             Map.of("fact" + nasty, 1L));

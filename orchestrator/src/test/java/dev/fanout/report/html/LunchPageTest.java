@@ -263,7 +263,16 @@ class LunchPageTest {
             0,
             2_000_000,
             List.of(new OrderOutcome(1, 0, 2_000_000, nasty)),
-            List.of(new Span("<u>stage</u>" + nasty, "<u>lane</u>", 1, 0, 1_000_000, nasty)),
+            List.of(
+                new Span(
+                    "<u>stage</u>" + nasty,
+                    "<u>lane</u>",
+                    Span.Subject.ORDER,
+                    1,
+                    0,
+                    1_000_000,
+                    -1,
+                    nasty)),
             List.of(queue.trace()),
             List.of(),
             Map.of("<b>fact</b>", 1L));

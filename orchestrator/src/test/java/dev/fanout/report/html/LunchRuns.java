@@ -131,9 +131,11 @@ final class LunchRuns implements AutoCloseable {
             new Span(
                 stages.get(s),
                 lanes.get((order * stages.size() + s) % lanes.size()),
+                Span.Subject.ORDER,
                 order,
                 start + s * ms / stages.size(),
                 start + (s + 1) * ms / stages.size(),
+                -1,
                 null));
       }
       clock[0] = start + ms / 2;
