@@ -63,22 +63,12 @@ public record CoffeeWaves(int crowd, Duration pause, int later) {
   static final int COMPLEX_ORDER = 2;
 
   /**
-   * The friend's order: a mocha with eight embellishments, 3.4 s of waiting against
-   * CoffeeFunction's 3 s timeout. The marshmallows and the chocolate flake come last, as in the
-   * article: the barista is adding the flake (2.8-3.4 s) when the timeout comes.
+   * The friend's order: a mocha with four embellishments, 2.3 s of waiting against CoffeeFunction's
+   * 2 s timeout. The marshmallows and the chocolate flake come last, as in the article: the barista
+   * is adding the flake (1.7-2.3 s) when the timeout comes.
    */
   static final Recipe COMPLEX =
-      new Recipe(
-          "mocha",
-          List.of(
-              "whipped cream",
-              "sprinkles",
-              "caramel syrup",
-              "extra shot",
-              "vanilla syrup",
-              "cinnamon",
-              "marshmallows",
-              "chocolate flake"));
+      new Recipe("mocha", List.of("whipped cream", "sprinkles", "marshmallows", "chocolate flake"));
 
   /** Everybody else's orders, in turn: 0.1-0.85 s of waiting, well inside the timeout. */
   static final List<Recipe> PLAIN =
@@ -136,7 +126,7 @@ public record CoffeeWaves(int crowd, Duration pause, int later) {
     }
   }
 
-  /** The defaults above: 1 customer, a crowd of 4, a 3 s pause, 2 more; 7 orders. */
+  /** The defaults above: 1 customer, a crowd of 4, a 1.5 s pause, 2 more; 7 orders. */
   public static CoffeeWaves defaults() {
     return new CoffeeWaves(DEFAULT_CROWD, DEFAULT_PAUSE, DEFAULT_LATER);
   }

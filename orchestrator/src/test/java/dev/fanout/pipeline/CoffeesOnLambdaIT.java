@@ -86,7 +86,7 @@ class CoffeesOnLambdaIT {
   void theComplexOrder_failsWithCoffeeFunctionsTimeout() {
     OrderOutcome friend = outcome(run, 2);
 
-    assertThat(friend.error()).isEqualTo("Sandbox.Timedout: Task timed out after 3.00 seconds");
+    assertThat(friend.error()).isEqualTo("Sandbox.Timedout: Task timed out after 2.00 seconds");
     assertThat(run.facts()).containsEntry("timeouts", 1L);
     assertThat(Coffees.note(run)).contains("1 timeout (order 2: Sandbox.Timedout");
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cloud Coffees in this JVM, the same waves under each in-JVM strategy: nothing times a barista
  * out, so the complex order is served, late. The four run side by side (each waits out the complex
- * order's 3.4 s, nothing more).
+ * order's 2.3 s, nothing more).
  */
 class CoffeesTest {
   private static final List<StrategyKind> IN_JVM =

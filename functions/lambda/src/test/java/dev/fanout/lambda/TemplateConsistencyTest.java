@@ -198,8 +198,8 @@ class TemplateConsistencyTest {
   void theCoffeeFunction_servesTheSampleOrder_butTimesOutOnAComplexOne() throws IOException {
     Map<String, Map<String, Object>> functions = functions();
     Object timeout = functions.get("CoffeeFunction").get("Timeout");
-    assertThat(timeout).isEqualTo(3);
-    long timeoutMillis = 3_000;
+    assertThat(timeout).isEqualTo(2);
+    long timeoutMillis = 2_000;
 
     CoffeeUnit coffee = (CoffeeUnit) catalog.unit("coffee");
     CoffeeUnit.Input sample =

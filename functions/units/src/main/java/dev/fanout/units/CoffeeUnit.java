@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Like the article's barista it never looks at the clock: it ignores its {@link Deadline} on
  * purpose, standing for code that does not check how long it has. A plain order takes 100-200 ms;
- * an order with many embellishments runs past the coffee function's 3 s timeout, and Lambda stops
+ * an order with many embellishments runs past the coffee function's 2 s timeout, and Lambda stops
  * it there and answers {@code Sandbox.Timedout} ("Task timed out"): the barista throws the whole
  * coffee in the bin and shouts "Timeout". Every other long unit stops itself with DeadlineExceeded
  * before that happens; this one shows what happens when code does not.
