@@ -76,7 +76,7 @@ final class LunchCommand implements Callable<Integer> {
       names = "--orders",
       paramLabel = "N",
       description =
-          "Customers of burgers and salads (default: burgers 40, salads 60); coffees come in"
+          "Customers of burgers and salads (default: burgers 24, salads 60); coffees come in"
               + " waves: --crowd, --later.")
   Integer orders;
 
@@ -90,7 +90,7 @@ final class LunchCommand implements Callable<Integer> {
   @Option(
       names = "--cook-ms",
       paramLabel = "MS",
-      defaultValue = "100",
+      defaultValue = "200",
       description = "burgers: how long a patty cooks (default: ${DEFAULT-VALUE}).")
   int cookMillis;
 
@@ -178,7 +178,7 @@ final class LunchCommand implements Callable<Integer> {
 
   @Mixin LambdaOptions lambda;
 
-  static final int BURGER_ORDERS = 40;
+  static final int BURGER_ORDERS = 24;
   static final int SALAD_ORDERS = 60;
 
   @Override

@@ -62,7 +62,7 @@ public final class Lunch {
   /** Runs {@code menu} under each of {@code strategies} it runs under, in order. */
   public List<MenuRun> serve(Menu menu, List<StrategyKind> strategies, LunchSettings settings) {
     if (warmup && strategies.stream().anyMatch(StrategyKind::inThisJvm)) {
-      warmUp(warmUpCalls(menu, settings));
+      warmUp(warmUpCalls(menu, settings), menu == Menu.BURGERS ? settings.burgers().grill() : 1);
     }
     List<MenuRun> runs = new ArrayList<>();
     for (StrategyKind strategy : strategies) {
@@ -88,7 +88,8 @@ public final class Lunch {
   /** The menu's CPU units to warm: the grill waits and needs none; a coffee grinds beans. */
   private List<Map.Entry<String, JsonNode>> warmUpCalls(Menu menu, LunchSettings settings) {
     return switch (menu) {
-      case BURGERS -> new Burgers(settings.burgers(), System::nanoTime).warmUpCalls();
+      case BURGERS ->
+          new Burgers(settings.burgers().withOrigin(origin), System::nanoTime).warmUpCalls();
       case SALADS -> new Salads(settings.salads(), System::nanoTime).warmUpCalls();
       case COFFEES ->
           List.of(Map.entry("coffee", UnitJson.parse("coffee", "{\"drink\": \"espresso\"}")));
@@ -166,14 +167,24 @@ public final class Lunch {
    * Calls the menu's CPU units untimed for about 300 ms, so that the first in-JVM strategy is not
    * charged for compiling what the others reuse.
    */
-  private void warmUp(List<Map.Entry<String, JsonNode>> calls) {
-    long start = System.nanoTime();
-    for (int i = 0; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
-      Map.Entry<String, JsonNode> call = calls.get(i % calls.size());
-      try {
-        catalog.unit(call.getKey()).call(call.getValue(), Deadline.none());
-      } catch (RuntimeException e) {
-        // The timed runs report failures; the warm-up only needs the code to have run.
+  private void warmUp(List<Map.Entry<String, JsonNode>> calls, int lanes) {
+    // As many at once as the widest lane will run, so that what a run shares (the grill's
+    // connections to the origin) is warm too.
+    try (ExecutorService warmers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int lane = 0; lane < lanes; lane++) {
+        int offset = lane;
+        warmers.execute(
+            () -> {
+              long start = System.nanoTime();
+              for (int i = offset; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
+                Map.Entry<String, JsonNode> call = calls.get(i % calls.size());
+                try {
+                  catalog.unit(call.getKey()).call(call.getValue(), Deadline.none());
+                } catch (RuntimeException e) {
+                  // The timed runs report failures; the warm-up only needs the code to have run.
+                }
+              }
+            });
       }
     }
   }

@@ -35,8 +35,8 @@ public record BurgerShop(int orders, int grill, Duration cook, int openOrders, U
     return new BurgerShop(orders, grill, cook, openOrders, origin);
   }
 
-  String grillUrl(int patty) {
+  String grillUrl(int patty, long cookMillis) {
     String base = origin.toString().replaceAll("/+$", "");
-    return base + "/grill/" + patty + "?millis=" + cook.toMillis();
+    return base + "/grill/" + patty + "?millis=" + cookMillis;
   }
 }

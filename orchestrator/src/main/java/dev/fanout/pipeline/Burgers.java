@@ -56,7 +56,14 @@ public final class Burgers implements Restaurant {
     ObjectNode burger = JsonNodeFactory.instance.objectNode();
     burger.set("order", order);
     burger.set("patty", patty);
-    return List.of(Map.entry("order", customer(1)), Map.entry("burger", burger));
+    List<Map.Entry<String, JsonNode>> calls = new ArrayList<>();
+    calls.add(Map.entry("order", customer(1)));
+    calls.add(Map.entry("burger", burger));
+    if (shop.origin() != null) {
+      // The grill too, cooking nothing: its connections to the origin open before the clock.
+      calls.add(Map.entry("grill", grillInput(1, 0)));
+    }
+    return calls;
   }
 
   /** The three stages, each on a blocking lane of its own. */
@@ -224,9 +231,13 @@ public final class Burgers implements Restaurant {
   }
 
   ObjectNode grillInput(int patty) {
+    return grillInput(patty, shop.cook().toMillis());
+  }
+
+  private ObjectNode grillInput(int patty, long cookMillis) {
     ObjectNode input = JsonNodeFactory.instance.objectNode();
     input.put("patty", patty);
-    input.put("url", shop.grillUrl(patty));
+    input.put("url", shop.grillUrl(patty, cookMillis));
     return input;
   }
 
