@@ -115,7 +115,7 @@ final class LunchCommand implements Callable<Integer> {
       names = "--bowls",
       paramLabel = "B",
       description =
-          "salads: bowls in the shop (default: one per member of staff, so that a maker rarely"
+          "salads: bowls in the shop (default: two per member of staff, so that a maker rarely"
               + " waits for the washer).")
   Integer bowls;
 
@@ -281,7 +281,7 @@ final class LunchCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int staffCount = staff == null ? cores + 1 : staff;
     OptionChecks.range("--staff", staffCount, 2, 256);
-    int bowlCount = bowls == null ? staffCount : bowls;
+    int bowlCount = bowls == null ? 2 * staffCount : bowls;
     OptionChecks.range("--bowls", bowlCount, 1, 10_000);
     OptionChecks.range("--salad-passes", saladPasses, 1, SaladUnit.MAX_PASSES);
     OptionChecks.range("--wash-passes", washPasses, 1, WashUnit.MAX_PASSES);
