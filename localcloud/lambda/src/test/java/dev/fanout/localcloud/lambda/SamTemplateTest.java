@@ -205,7 +205,7 @@ class SamTemplateTest {
     assertThat(fib.reserved()).isEmpty();
     assertThat(fib.timeout()).isEqualTo(Duration.ofSeconds(60));
     // The coffee's own timeout wins over the Globals', so a complex order is binned after 3 s.
-    assertThat(function(template, "CoffeeFunction").timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(function(template, "CoffeeFunction").timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(fib.alias()).isEqualTo("live");
     assertThat(function(template, "ImageFunction").environment())
         .containsEntry("FANOUT_IMAGE_PREFIX", "fanout/")
