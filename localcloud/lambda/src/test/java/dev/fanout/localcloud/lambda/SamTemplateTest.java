@@ -204,7 +204,7 @@ class SamTemplateTest {
         .containsEntry("FANOUT_FETCH_TIMEOUT", "10s");
     assertThat(fib.reserved()).isEmpty();
     assertThat(fib.timeout()).isEqualTo(Duration.ofSeconds(60));
-    // The coffee's own timeout wins over the Globals', so a complex order is binned after 3 s.
+    // The coffee's own timeout wins over the Globals', so a complex order is binned after 2 s.
     assertThat(function(template, "CoffeeFunction").timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(fib.alias()).isEqualTo("live");
     assertThat(function(template, "ImageFunction").environment())
