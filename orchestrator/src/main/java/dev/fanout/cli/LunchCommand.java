@@ -344,24 +344,18 @@ final class LunchCommand implements Callable<Integer> {
   }
 
   private HtmlReport.Page page(List<Menu> chosen) {
-    int cores = Runtime.getRuntime().availableProcessors();
     return new HtmlReport.Page(
         "fanout lunch: " + String.join(", ", chosen.stream().map(Menu::label).toList()),
         "fanout " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
         "generated " + LocalDateTime.now().withNano(0).toString().replace('T', ' '),
         List.of(
-            "machine: %d cores, Java %s, %s %s"
-                .formatted(
-                    cores,
-                    System.getProperty("java.version"),
-                    System.getProperty("os.name"),
-                    System.getProperty("os.arch")),
+            JsonReport.machineLine(),
             noWarmup
                 ? "no warm-up"
                 : "the menus' CPU units warmed up before the runs, in this JVM and in each worker"
                     + " JVM"),
         List.of(),
-        cores);
+        Runtime.getRuntime().availableProcessors());
   }
 
   static final class MenuNames extends ArrayList<String> {

@@ -108,13 +108,7 @@ final class Reports {
       List<String> notes) {
     int repeats = lab.repeats();
     List<String> facts = new ArrayList<>();
-    facts.add(
-        "machine: %d cores, Java %s, %s %s"
-            .formatted(
-                cores(),
-                System.getProperty("java.version"),
-                System.getProperty("os.name"),
-                System.getProperty("os.arch")));
+    facts.add(JsonReport.machineLine());
     facts.add("I/O workloads: " + lab.context(UnitKind.IO));
     facts.add(
         (options.noWarmup ? "no warm-up" : "in-JVM strategies timed after a warm-up")

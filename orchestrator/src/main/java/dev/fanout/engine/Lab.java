@@ -86,18 +86,7 @@ public final class Lab implements AutoCloseable {
         settings.lambda() == null
             ? null
             : settings.lambda().withIdleTimeoutByDefault(CoffeeWaves.IDLE_TIMEOUT);
-    return open(
-        new LabSettings(
-            settings.fetching(),
-            settings.ledger(),
-            lambda,
-            settings.tasks(),
-            settings.workers(),
-            settings.repeats(),
-            settings.warmup(),
-            settings.journal()),
-        kinds,
-        progress);
+    return open(settings.withLambda(lambda), kinds, progress);
   }
 
   private Lab(LabSettings settings, boolean withLambda, PrintWriter progress) {

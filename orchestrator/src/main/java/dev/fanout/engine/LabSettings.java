@@ -43,6 +43,11 @@ public record LabSettings(
    */
   public record Fetching(URI origin, int latencyMs, int jitterMs, Path imageDir) {}
 
+  /** The same settings with another Lambda backend. */
+  public LabSettings withLambda(LambdaChoice other) {
+    return new LabSettings(fetching, ledger, other, tasks, workers, repeats, warmup, journal);
+  }
+
   /** A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up. */
   public static LabSettings forBank(LedgerChoice ledger, LambdaChoice lambda) {
     return new LabSettings(null, ledger, lambda, 0, 0, 1, false, null);

@@ -20,7 +20,7 @@ public final class CpuTime {
 
   /** CPU nanoseconds used by this whole JVM so far (all its threads), or -1 when unmeasurable. */
   public static long processNanos() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+    return ManagementFactory.getOperatingSystemMXBean()
             instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime()
         : -1;

@@ -24,12 +24,6 @@ public record BurgerShop(int orders, int grill, Duration cook, int openOrders, U
     }
   }
 
-  /** The grill's pace: {@code grill} patties every {@code cook}, in orders per second. */
-  public double boundPerSecond() {
-    double minimumMillis = Math.ceil((double) orders / grill) * cook.toMillis();
-    return minimumMillis <= 0 ? 0 : orders / (minimumMillis / 1000.0);
-  }
-
   /** The same shop, cooking on the grill of {@code origin}. */
   public BurgerShop withOrigin(URI origin) {
     return new BurgerShop(orders, grill, cook, openOrders, origin);

@@ -321,24 +321,15 @@ public final class Burgers implements Restaurant {
     }
 
     MenuRun finish(StrategyKind strategy, List<LaneLog> logs) {
-      long end = nanoTime.getAsLong();
-      List<OrderOutcome> outcomes = new ArrayList<>();
-      List<Span> spans = new ArrayList<>();
-      for (LaneLog log : logs) {
-        outcomes.addAll(log.finished());
-        spans.addAll(log.spans());
-      }
       QueueTrace open = orders.trace();
-      return new MenuRun(
-          "burgers",
+      return MenuRun.of(
+          Menu.BURGERS,
           strategy,
           shop.orders(),
           arrival,
-          end,
-          outcomes,
-          spans,
+          nanoTime.getAsLong(),
+          logs,
           List.of(customers.trace(), open, cooked.trace()),
-          List.of(),
           Map.of(
               "maxOpenOrders", (long) open.maxDepth(),
               "grill", (long) shop.grill(),

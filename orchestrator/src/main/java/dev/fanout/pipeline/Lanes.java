@@ -26,4 +26,20 @@ public interface Lanes extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /** Runs {@code loop} on a new thread of {@code builder} called {@code name}; its result. */
+  static <T> CompletableFuture<T> onThread(Thread.Builder builder, String name, Callable<T> loop) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    builder
+        .name(name)
+        .start(
+            () -> {
+              try {
+                done.complete(loop.call());
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            });
+    return done;
+  }
 }

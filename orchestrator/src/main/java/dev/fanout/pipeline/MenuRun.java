@@ -1,6 +1,8 @@
 package dev.fanout.pipeline;
 
 import dev.fanout.strategy.kind.StrategyKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +34,40 @@ public record MenuRun(
     facts = Map.copyOf(facts);
   }
 
+  /** A run from what its lanes logged: their orders, work and holds, gathered. */
+  public static MenuRun of(
+      Menu menu,
+      StrategyKind strategy,
+      int orders,
+      long startNanos,
+      long endNanos,
+      List<LaneLog> logs,
+      List<QueueTrace> queues,
+      Map<String, Long> facts) {
+    List<OrderOutcome> outcomes = new ArrayList<>();
+    List<Span> spans = new ArrayList<>();
+    List<Hold> holds = new ArrayList<>();
+    for (LaneLog log : logs) {
+      outcomes.addAll(log.finished());
+      spans.addAll(log.spans());
+      holds.addAll(log.holds());
+    }
+    return new MenuRun(
+        menu.label(),
+        strategy,
+        orders,
+        startNanos,
+        endNanos,
+        outcomes,
+        spans,
+        queues,
+        holds,
+        facts);
+  }
+
   /** The same run with one more fact. */
   public MenuRun withFact(String name, long value) {
-    Map<String, Long> more = new java.util.LinkedHashMap<>(facts);
+    Map<String, Long> more = new LinkedHashMap<>(facts);
     more.put(name, value);
     return new MenuRun(
         menu, strategy, orders, startNanos, endNanos, outcomes, spans, queues, holds, more);

@@ -106,30 +106,22 @@ public final class PipeQueue<T> {
 
   /** The next item, waiting for one; empty once the queue is closed and drained. */
   public Optional<T> take() {
-    List<Runnable> after = new ArrayList<>(1);
-    Optional<T> taken;
-    lock.lock();
-    try {
-      while (items.isEmpty() && !closed) {
-        itemReady.awaitUninterruptibly();
-      }
-      taken = Optional.ofNullable(items.poll());
-      if (taken.isPresent()) {
-        removed(after);
-      }
-    } finally {
-      lock.unlock();
-    }
-    after.forEach(Runnable::run);
-    return taken;
+    return takeOne(true);
   }
 
   /** The next item if one is waiting, without waiting for one. */
   public Optional<T> poll() {
+    return takeOne(false);
+  }
+
+  private Optional<T> takeOne(boolean wait) {
     List<Runnable> after = new ArrayList<>(1);
     Optional<T> taken;
     lock.lock();
     try {
+      while (wait && items.isEmpty() && !closed) {
+        itemReady.awaitUninterruptibly();
+      }
       taken = Optional.ofNullable(items.poll());
       if (taken.isPresent()) {
         removed(after);

@@ -228,26 +228,15 @@ public final class Salads implements Restaurant {
     }
 
     MenuRun finish(StrategyKind strategy, List<LaneLog> logs) {
-      long end = nanoTime.getAsLong();
-      List<OrderOutcome> outcomes = new ArrayList<>();
-      List<Span> spans = new ArrayList<>();
-      List<Hold> holds = new ArrayList<>();
-      for (LaneLog log : logs) {
-        outcomes.addAll(log.finished());
-        spans.addAll(log.spans());
-        holds.addAll(log.holds());
-      }
       QueueTrace shelf = clean.trace();
-      return new MenuRun(
-          "salads",
+      return MenuRun.of(
+          Menu.SALADS,
           strategy,
           bar.orders(),
           arrival,
-          end,
-          outcomes,
-          spans,
+          nanoTime.getAsLong(),
+          logs,
           List.of(orders.trace(), shelf, dirty.trace()),
-          holds,
           Map.of(
               "bowls", (long) bar.bowls(),
               "staff", (long) bar.staff(),

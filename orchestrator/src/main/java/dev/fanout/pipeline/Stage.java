@@ -26,20 +26,13 @@ final class Stage {
       String unit,
       JsonNode input) {
     long start = nanoTime.getAsLong();
+    String error = null;
     try {
-      JsonNode output = kitchen.call(unit, input);
-      log.span(
-          new Span(
-              stage,
-              kitchen.lane(),
-              subject,
-              number,
-              start,
-              nanoTime.getAsLong(),
-              kitchen.lastCallCpuNanos(),
-              null));
-      return output;
+      return kitchen.call(unit, input);
     } catch (RuntimeException e) {
+      error = reason(e);
+      throw e;
+    } finally {
       log.span(
           new Span(
               stage,
@@ -49,8 +42,7 @@ final class Stage {
               start,
               nanoTime.getAsLong(),
               kitchen.lastCallCpuNanos(),
-              reason(e)));
-      throw e;
+              error));
     }
   }
 

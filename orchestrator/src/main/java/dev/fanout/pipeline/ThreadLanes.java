@@ -13,18 +13,6 @@ public record ThreadLanes(UnitCatalog catalog, boolean virtual) implements Lanes
 
   @Override
   public <T> CompletableFuture<T> start(String name, Callable<T> loop) {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
-    builder
-        .name(name)
-        .start(
-            () -> {
-              try {
-                done.complete(loop.call());
-              } catch (Throwable e) {
-                done.completeExceptionally(e);
-              }
-            });
-    return done;
+    return Lanes.onThread(virtual ? Thread.ofVirtual() : Thread.ofPlatform(), name, loop);
   }
 }

@@ -26,10 +26,7 @@ public final class JsonReport {
 
   public static ObjectNode render(List<WorkloadReport> reports, ObjectNode settings) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.putObject("machine")
-        .put("cores", Runtime.getRuntime().availableProcessors())
-        .put("java", System.getProperty("java.version"))
-        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    root.set("machine", machine());
     root.set("settings", settings);
     ArrayNode runs = root.putArray("runs");
     for (WorkloadReport report : reports) {
@@ -38,6 +35,25 @@ public final class JsonReport {
       }
     }
     return root;
+  }
+
+  /** The machine a report's runs were measured on: cores, Java, operating system. */
+  static ObjectNode machine() {
+    return MAPPER
+        .createObjectNode()
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("java", System.getProperty("java.version"))
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+  }
+
+  /** The same machine, as one line of a page's facts. */
+  public static String machineLine() {
+    return "machine: %d cores, Java %s, %s %s"
+        .formatted(
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"));
   }
 
   public static void write(Path file, ObjectNode document) {

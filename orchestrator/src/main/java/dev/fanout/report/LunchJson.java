@@ -23,10 +23,7 @@ public final class LunchJson {
 
   public static ObjectNode render(List<List<MenuFigures>> menus, ObjectNode settings) {
     ObjectNode root = JsonReport.mapper().createObjectNode();
-    root.putObject("machine")
-        .put("cores", Runtime.getRuntime().availableProcessors())
-        .put("java", System.getProperty("java.version"))
-        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    root.set("machine", JsonReport.machine());
     root.set("settings", settings);
     ArrayNode runs = root.putArray("runs");
     for (List<MenuFigures> menu : menus) {

@@ -48,7 +48,7 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     List<String> command = workerCommand();
     WorkerProtocol.Settings workerSettings = WorkerProtocol.Settings.of(settings);
     List<Double> startups = new ArrayList<>();
-    List<WorkerProcess> pool = startPool(command, workerSettings);
+    List<WorkerProcess> pool = WorkerProcess.startPool(command, workerSettings, poolSize, nanoTime);
     pool.forEach(worker -> startups.add(worker.startupMillis()));
 
     RunClock clock = new RunClock(nanoTime);
@@ -88,34 +88,6 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
       records.add(results.get(i).join());
     }
     return new RunResult(workload.name(), kind(), poolSize, poolSize, wall, startups, records);
-  }
-
-  private List<WorkerProcess> startPool(
-      List<String> command, WorkerProtocol.Settings workerSettings) {
-    try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<WorkerProcess>> starting = new ArrayList<>();
-      for (int i = 0; i < poolSize; i++) {
-        List<String> own = i == 0 ? command : withoutArchiveCreation(command);
-        starting.add(starters.submit(() -> WorkerProcess.start(own, workerSettings, nanoTime)));
-      }
-      List<WorkerProcess> pool = new ArrayList<>();
-      RuntimeException failure = null;
-      for (Future<WorkerProcess> future : starting) {
-        try {
-          pool.add(future.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure = new IllegalStateException("interrupted while starting workers", e);
-        }
-      }
-      if (failure != null) {
-        pool.forEach(WorkerProcess::kill);
-        throw failure;
-      }
-      return pool;
-    }
   }
 
   /** Feeds one worker tasks until none are left; replaces it if it dies. */

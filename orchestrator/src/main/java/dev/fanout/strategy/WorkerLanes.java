@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,28 +42,13 @@ public final class WorkerLanes implements Lanes {
 
   /** Starts the worker JVMs of the lanes to come, all at once, before the run begins. */
   public void prepare(Map<String, Integer> widths) {
-    try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
-      Map<String, List<Future<WorkerProcess>>> starting = new LinkedHashMap<>();
-      boolean first = kitchens.isEmpty();
-      for (Map.Entry<String, Integer> lane : widths.entrySet()) {
-        List<Future<WorkerProcess>> workers = new ArrayList<>();
-        for (int i = 0; i < lane.getValue(); i++) {
-          // Only one worker may write the class-data archive; the others read it.
-          List<String> own = first ? command : ProcessesStrategy.withoutArchiveCreation(command);
-          first = false;
-          workers.add(starters.submit(() -> WorkerProcess.start(own, settings, nanoTime)));
-        }
-        starting.put(lane.getKey(), workers);
-      }
-      starting.forEach(
-          (lane, workers) -> {
-            List<WorkerProcess> started = new ArrayList<>();
-            for (Future<WorkerProcess> worker : workers) {
-              started.add(started(worker));
-            }
-            started.forEach(worker -> startupMillis.add(worker.startupMillis()));
-            kitchens.put(lane, new WorkerKitchen(started));
-          });
+    int count = widths.values().stream().mapToInt(Integer::intValue).sum();
+    List<WorkerProcess> pool = WorkerProcess.startPool(command, settings, count, nanoTime);
+    pool.forEach(worker -> startupMillis.add(worker.startupMillis()));
+    int next = 0;
+    for (Map.Entry<String, Integer> lane : widths.entrySet()) {
+      kitchens.put(lane.getKey(), new WorkerKitchen(pool.subList(next, next + lane.getValue())));
+      next += lane.getValue();
     }
   }
 
@@ -114,34 +98,12 @@ public final class WorkerLanes implements Lanes {
 
   @Override
   public <T> CompletableFuture<T> start(String name, Callable<T> loop) {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    Thread.ofPlatform()
-        .name(name)
-        .start(
-            () -> {
-              try {
-                done.complete(loop.call());
-              } catch (Throwable e) {
-                done.completeExceptionally(e);
-              }
-            });
-    return done;
+    return Lanes.onThread(Thread.ofPlatform(), name, loop);
   }
 
   @Override
   public void close() {
     kitchens.values().forEach(WorkerKitchen::close);
-  }
-
-  private static WorkerProcess started(Future<WorkerProcess> worker) {
-    try {
-      return worker.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting worker JVMs", e);
-    }
   }
 
   /** One lane's worker JVMs: a call takes an idle one, blocking until one is free. */
@@ -152,8 +114,7 @@ public final class WorkerLanes implements Lanes {
     private final ThreadLocal<Long> lastCpu = ThreadLocal.withInitial(() -> -1L);
     private final AtomicInteger requests = new AtomicInteger();
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
-    private final java.util.concurrent.atomic.DoubleAdder cpuMillis =
-        new java.util.concurrent.atomic.DoubleAdder();
+    private final DoubleAdder cpuMillis = new DoubleAdder();
 
     WorkerKitchen(List<WorkerProcess> workers) {
       this.workers = List.copyOf(workers);

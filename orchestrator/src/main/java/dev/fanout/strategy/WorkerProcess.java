@@ -8,7 +8,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -65,6 +70,38 @@ final class WorkerProcess implements AutoCloseable {
     } catch (IOException e) {
       process.destroyForcibly();
       throw new UncheckedIOException("a worker JVM did not start", e);
+    }
+  }
+
+  /**
+   * Starts {@code count} workers at once and waits for them all; only the first may write the
+   * class-data archive, the others read it. If one cannot start, those that did are killed.
+   */
+  static List<WorkerProcess> startPool(
+      List<String> command, WorkerProtocol.Settings settings, int count, LongSupplier nanoTime) {
+    try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<WorkerProcess>> starting = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        List<String> own = i == 0 ? command : ProcessesStrategy.withoutArchiveCreation(command);
+        starting.add(starters.submit(() -> start(own, settings, nanoTime)));
+      }
+      List<WorkerProcess> pool = new ArrayList<>();
+      RuntimeException failure = null;
+      for (Future<WorkerProcess> future : starting) {
+        try {
+          pool.add(future.get());
+        } catch (ExecutionException e) {
+          failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = new IllegalStateException("interrupted while starting workers", e);
+        }
+      }
+      if (failure != null) {
+        pool.forEach(WorkerProcess::kill);
+        throw failure;
+      }
+      return pool;
     }
   }
 

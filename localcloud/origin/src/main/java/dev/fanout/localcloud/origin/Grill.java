@@ -2,6 +2,7 @@ package dev.fanout.localcloud.origin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The grill of the lunch's burger bar: {@code GET /grill/{patty}?millis=N} cooks one patty and
@@ -57,20 +58,15 @@ final class Grill {
                             + patty
                             + "'"));
     Long millis = null;
-    if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&")) {
-        int equals = pair.indexOf('=');
-        String name = equals < 0 ? pair : pair.substring(0, equals);
-        String value = equals < 0 ? "" : pair.substring(equals + 1);
-        switch (name) {
-          case "millis" -> millis = millis(value);
-          case "delay", "jitter" ->
-              throw new BadRequest(
-                  name + " does not apply to the grill: its wait is the cook time, ?millis=N");
-          default -> {
-            // Other parameters are the caller's business (cache busters, tags): ignore them.
-          }
-        }
+    for (Map.Entry<String, String> parameter : QueryParameters.of(rawQuery)) {
+      // Other parameters are the caller's business (cache busters, tags): ignored.
+      switch (parameter.getKey()) {
+        case "millis" -> millis = QueryParameters.millis("millis", parameter.getValue());
+        case "delay", "jitter" ->
+            throw new BadRequest(
+                parameter.getKey()
+                    + " does not apply to the grill: its wait is the cook time, ?millis=N");
+        default -> {}
       }
     }
     if (millis == null) {
@@ -81,17 +77,5 @@ final class Grill {
               + MAX_MILLIS);
     }
     return new Cook(number, millis);
-  }
-
-  private static long millis(String value) {
-    return Numbers.parse(value, 0, MAX_MILLIS)
-        .orElseThrow(
-            () ->
-                new BadRequest(
-                    "millis must be a whole number of milliseconds in 0.."
-                        + MAX_MILLIS
-                        + ", got '"
-                        + value
-                        + "'"));
   }
 }

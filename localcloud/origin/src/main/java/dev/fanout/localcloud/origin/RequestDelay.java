@@ -1,6 +1,7 @@
 package dev.fanout.localcloud.origin;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,8 +13,6 @@ record RequestDelay(Duration base, Duration jitter) {
 
   static final RequestDelay NONE = new RequestDelay(Duration.ZERO, Duration.ZERO);
 
-  private static final long MAX_MILLIS = OriginOptions.MAX_DELAY.toMillis();
-
   /**
    * Reads the overrides from a raw query string (which may be null) over the configured defaults.
    *
@@ -23,18 +22,14 @@ record RequestDelay(Duration base, Duration jitter) {
   static RequestDelay of(String rawQuery, Duration latency, Duration jitter) {
     Duration base = latency;
     Duration spread = jitter;
-    if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&")) {
-        int equals = pair.indexOf('=');
-        String name = equals < 0 ? pair : pair.substring(0, equals);
-        String value = equals < 0 ? "" : pair.substring(equals + 1);
-        switch (name) {
-          case "delay" -> base = Duration.ofMillis(millis(name, value));
-          case "jitter" -> spread = Duration.ofMillis(millis(name, value));
-          default -> {
-            // Other parameters are the caller's business (cache busters, tags): ignore them.
-          }
-        }
+    for (Map.Entry<String, String> parameter : QueryParameters.of(rawQuery)) {
+      // Other parameters are the caller's business (cache busters, tags): ignored.
+      switch (parameter.getKey()) {
+        case "delay" ->
+            base = Duration.ofMillis(QueryParameters.millis("delay", parameter.getValue()));
+        case "jitter" ->
+            spread = Duration.ofMillis(QueryParameters.millis("jitter", parameter.getValue()));
+        default -> {}
       }
     }
     return new RequestDelay(base, spread);
@@ -44,18 +39,5 @@ record RequestDelay(Duration base, Duration jitter) {
   long sampleNanos(RandomGenerator random) {
     long spread = jitter.toNanos();
     return base.toNanos() + (spread == 0 ? 0 : random.nextLong(spread + 1));
-  }
-
-  private static long millis(String name, String value) {
-    return Numbers.parse(value, 0, MAX_MILLIS)
-        .orElseThrow(
-            () ->
-                new BadRequest(
-                    name
-                        + " must be a whole number of milliseconds in 0.."
-                        + MAX_MILLIS
-                        + ", got '"
-                        + value
-                        + "'"));
   }
 }
