@@ -146,7 +146,7 @@ public final class Lunch {
           lanes.prepare(restaurant.laneWidths());
           if (warmup) {
             // Each worker JVM gets what this JVM got: its code compiled before the clock runs.
-            lanes.warmUp(restaurant.warmUpCalls(), WARMUP_MILLIS);
+            lanes.warmUp(restaurant.warmUpCalls(), WARMUP_MILLIS, restaurant.handOffCalls());
           }
           double startup =
               lanes.startupMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);

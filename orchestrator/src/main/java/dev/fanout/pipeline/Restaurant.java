@@ -20,6 +20,16 @@ public interface Restaurant {
    */
   List<Map.Entry<String, JsonNode>> warmUpCalls();
 
+  /**
+   * The same units at their smallest, for a worker JVM to answer many times before the run: the
+   * hand-off (the protocol both ends speak, the units' parsing) then runs compiled, as it does in
+   * this JVM, instead of in the interpreter for the run's first few hundred calls. None where the
+   * warm-up calls are small already.
+   */
+  default List<Map.Entry<String, JsonNode>> handOffCalls() {
+    return List.of();
+  }
+
   /** Every stage (or member of staff) on a blocking lane of its own. */
   MenuRun runOnLanes(StrategyKind strategy, Lanes lanes);
 

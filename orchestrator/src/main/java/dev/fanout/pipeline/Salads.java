@@ -46,10 +46,19 @@ public final class Salads implements Restaurant {
 
   @Override
   public List<Map.Entry<String, JsonNode>> warmUpCalls() {
+    return calls(bar.saladPasses(), bar.washPasses());
+  }
+
+  @Override
+  public List<Map.Entry<String, JsonNode>> handOffCalls() {
+    return calls(1, 1);
+  }
+
+  private static List<Map.Entry<String, JsonNode>> calls(int saladPasses, int washPasses) {
     ObjectNode salad = JsonNodeFactory.instance.objectNode();
-    salad.put("order", 1).put("bowl", 1).put("passes", bar.saladPasses());
+    salad.put("order", 1).put("bowl", 1).put("passes", saladPasses);
     ObjectNode wash = JsonNodeFactory.instance.objectNode();
-    wash.put("bowl", 1).put("passes", bar.washPasses());
+    wash.put("bowl", 1).put("passes", washPasses);
     return List.of(Map.entry("salad", salad), Map.entry("wash", wash));
   }
 

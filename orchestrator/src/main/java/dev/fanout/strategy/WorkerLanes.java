@@ -29,6 +29,12 @@ import java.util.function.LongSupplier;
  * are started before the run's clock, as the processes strategy starts its pool.
  */
 public final class WorkerLanes implements Lanes {
+  /**
+   * Round trips per hand-off call in the warm-up: past the JIT's first tier (C1 compiles a method
+   * after about 200 calls), for a few tenths of a second.
+   */
+  static final int HAND_OFF_ROUNDS = 500;
+
   private final WorkerProtocol.Settings settings;
   private final LongSupplier nanoTime;
   private final List<String> command = ProcessesStrategy.workerCommand();
@@ -53,28 +59,39 @@ public final class WorkerLanes implements Lanes {
   }
 
   /**
-   * Runs {@code calls} over and over on every worker, all at once, for about {@code millis},
-   * untimed and uncounted: the workers' JIT compiles the units before the run, as this JVM's did.
+   * Runs {@code calls} over and over on every worker, all at once, for about {@code millis}, then
+   * {@code handOffs} {@value #HAND_OFF_ROUNDS} times each, untimed and uncounted: the workers' JIT
+   * compiles the units, and the hand-off around them, before the run, as this JVM's did.
    */
-  public void warmUp(List<Map.Entry<String, JsonNode>> calls, double millis) {
+  public void warmUp(
+      List<Map.Entry<String, JsonNode>> calls,
+      double millis,
+      List<Map.Entry<String, JsonNode>> handOffs) {
     try (ExecutorService warmers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (WorkerKitchen kitchen : kitchens.values()) {
         for (WorkerProcess worker : kitchen.workers) {
           warmers.execute(
               () -> {
-                long start = System.nanoTime();
-                for (int i = 0; (System.nanoTime() - start) / 1e6 < millis; i++) {
-                  Map.Entry<String, JsonNode> call = calls.get(i % calls.size());
-                  try {
-                    worker.call(new WorkerProtocol.Request(-1, call.getKey(), call.getValue()));
-                  } catch (IOException e) {
-                    return; // a dead worker fails the run's first call to it, with its reason
+                try {
+                  long start = System.nanoTime();
+                  for (int i = 0; (System.nanoTime() - start) / 1e6 < millis; i++) {
+                    warmUpCall(worker, calls.get(i % calls.size()));
                   }
+                  for (int i = 0; i < HAND_OFF_ROUNDS * handOffs.size(); i++) {
+                    warmUpCall(worker, handOffs.get(i % handOffs.size()));
+                  }
+                } catch (IOException e) {
+                  // A dead worker fails the run's first call to it, with its reason.
                 }
               });
         }
       }
     }
+  }
+
+  private static void warmUpCall(WorkerProcess worker, Map.Entry<String, JsonNode> call)
+      throws IOException {
+    worker.call(new WorkerProtocol.Request(-1, call.getKey(), call.getValue()));
   }
 
   /** CPU time the workers reported for their calls, all lanes together. */
