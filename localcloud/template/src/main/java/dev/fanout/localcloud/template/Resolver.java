@@ -197,6 +197,10 @@ public final class Resolver {
     if (parameterValues.containsKey(name)) {
       return parameterValues.get(name);
     }
+    Stack.Deployed deployed = stack.resources().get(name);
+    if (deployed != null) {
+      return deployed.ref();
+    }
     if (!template.resources().containsKey(name)) {
       warn(
           path,
@@ -219,7 +223,11 @@ public final class Resolver {
     return attribute(id, name, path);
   }
 
-  private AttributeRef attribute(String id, String name, String path) {
+  private Object attribute(String id, String name, String path) {
+    Stack.Deployed deployed = stack.resources().get(id);
+    if (deployed != null && deployed.attributes().containsKey(name)) {
+      return deployed.attributes().get(name);
+    }
     if (!template.resources().containsKey(id)) {
       warn(
           path,

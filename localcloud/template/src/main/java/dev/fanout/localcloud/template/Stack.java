@@ -1,5 +1,6 @@
 package dev.fanout.localcloud.template;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,26 @@ import java.util.Optional;
  * @param accountId what AWS::AccountId resolves to: twelve digits
  * @param parameterOverrides values replacing the Parameters' Default, as {@code sam deploy
  *     --parameter-overrides} does
+ * @param resources what the stack's resources stand for once they exist, by logical id: a local run
+ *     that creates a resource itself (a queue) resolves Refs and GetAtts to it; any other stays
+ *     {@link Unresolved}
  */
 public record Stack(
-    String name, String region, String accountId, Map<String, String> parameterOverrides) {
+    String name,
+    String region,
+    String accountId,
+    Map<String, String> parameterOverrides,
+    Map<String, Deployed> resources) {
+
+  /**
+   * A resource as it exists: what {@code !Ref} to it gives, and its attributes for {@code !GetAtt}.
+   */
+  public record Deployed(String ref, Map<String, String> attributes) {
+    public Deployed {
+      attributes = Map.copyOf(attributes);
+    }
+  }
+
   /** The account id a local run stands for: what the local emulators answer in ARNs. */
   public static final String LOCAL_ACCOUNT_ID = "000000000000";
 
@@ -31,6 +49,20 @@ public record Stack(
           "an account id is twelve digits, e.g. " + LOCAL_ACCOUNT_ID + "; got " + accountId);
     }
     parameterOverrides = Map.copyOf(parameterOverrides);
+    resources = Map.copyOf(resources);
+  }
+
+  /** A stack none of whose resources exist yet. */
+  public Stack(
+      String name, String region, String accountId, Map<String, String> parameterOverrides) {
+    this(name, region, accountId, parameterOverrides, Map.of());
+  }
+
+  /** This stack with {@code deployed} standing for those of its resources. */
+  public Stack withResources(Map<String, Deployed> deployed) {
+    Map<String, Deployed> all = new LinkedHashMap<>(resources);
+    all.putAll(deployed);
+    return new Stack(name, region, accountId, parameterOverrides, all);
   }
 
   /** The stack a local run resolves for: named {@code local}, in the local account. */

@@ -1,6 +1,7 @@
 package dev.fanout.localcloud.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.map;
 
 import dev.fanout.localcloud.template.Unresolved.AttributeRef;
 import java.util.List;
@@ -31,6 +32,11 @@ class QueueReferencesTest {
           Type: AWS::Serverless::Function
           Properties:
             Handler: a.B::handle
+            Environment:
+              Variables:
+                ORDERS_URL: !Ref Orders
+                DLQ_ARN: !GetAtt OrdersDlq.Arn
+                DLQ_NAME: !Sub "${OrdersDlq.QueueName} after ${Orders}"
             Events:
               OrdersArrive:
                 Type: SQS
@@ -77,5 +83,36 @@ class QueueReferencesTest {
         .isEqualTo(List.of("ReportBatchItemFailures"));
     assertThat(properties.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 5));
     assertThat(resolver.warnings()).isEmpty();
+  }
+
+  @Test
+  void aStackWhoseQueuesExist_resolvesRefGetAttAndSubToThem() {
+    Stack stack =
+        Stack.local("us-east-1", Map.of())
+            .withResources(
+                Map.of(
+                    "Orders",
+                    new Stack.Deployed("http://127.0.0.1:9324/000000000000/Orders", Map.of()),
+                    "OrdersDlq",
+                    new Stack.Deployed(
+                        "http://127.0.0.1:9324/000000000000/OrdersDlq",
+                        Map.of(
+                            "Arn", "arn:aws:sqs:us-east-1:000000000000:OrdersDlq",
+                            "QueueName", "OrdersDlq"))));
+    Resolver deployed = template.resolver(stack);
+    Map<?, ?> environment =
+        (Map<?, ?>)
+            deployed.properties(template.resource("Kitchen").orElseThrow()).get("Environment");
+
+    assertThat(environment.get("Variables"))
+        .asInstanceOf(map(String.class, Object.class))
+        .containsEntry("ORDERS_URL", "http://127.0.0.1:9324/000000000000/Orders")
+        .containsEntry("DLQ_ARN", "arn:aws:sqs:us-east-1:000000000000:OrdersDlq")
+        .containsEntry("DLQ_NAME", "OrdersDlq after http://127.0.0.1:9324/000000000000/Orders");
+    // An attribute the stack does not know stays a typed reference, as before.
+    Map<?, ?> events =
+        (Map<?, ?>) deployed.properties(template.resource("Kitchen").orElseThrow()).get("Events");
+    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) events.get("OrdersArrive")).get("Properties");
+    assertThat(properties.get("Queue")).isEqualTo(new AttributeRef("Orders", "Arn"));
   }
 }
