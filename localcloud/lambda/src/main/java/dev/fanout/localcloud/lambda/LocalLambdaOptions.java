@@ -1,5 +1,6 @@
 package dev.fanout.localcloud.lambda;
 
+import dev.fanout.localcloud.lambda.esm.BatchRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
  * @param region the region instances are told they run in ({@code AWS_REGION})
  * @param logListener receives each finished invocation's log (its output, then END and REPORT);
  *     called on the service's threads, so it must be quick
+ * @param sqsPort the local SQS's port when the template has queues, 0 for a free one
+ * @param batchListener hears of each batch an SQS event source mapping settled
  */
 public record LocalLambdaOptions(
     Path template,
@@ -36,7 +39,9 @@ public record LocalLambdaOptions(
     Map<String, Integer> reservedConcurrencyOverrides,
     Map<String, String> parameterOverrides,
     String region,
-    Consumer<String> logListener) {
+    Consumer<String> logListener,
+    int sqsPort,
+    BatchRecord.Listener batchListener) {
 
   /**
    * How long an idle instance stays warm. AWS does not publish how long an idle execution
@@ -78,6 +83,11 @@ public record LocalLambdaOptions(
     reservedConcurrencyOverrides = Map.copyOf(reservedConcurrencyOverrides);
     parameterOverrides = Map.copyOf(parameterOverrides);
     Objects.requireNonNull(logListener, "logListener (pass log -> {} for none)");
+    if (sqsPort < 0 || sqsPort > 65_535) {
+      throw new IllegalArgumentException(
+          "the SQS port must be in 0..65535 (0: any free), got " + sqsPort);
+    }
+    Objects.requireNonNull(batchListener, "batchListener (pass BatchRecord.Listener.NONE)");
   }
 
   /**
@@ -110,7 +120,9 @@ public record LocalLambdaOptions(
             .maxInstancesPerFunction(maxInstancesPerFunction)
             .idleTimeout(idleTimeout)
             .region(region)
-            .logListener(logListener);
+            .logListener(logListener)
+            .sqsPort(sqsPort)
+            .batchListener(batchListener);
     builder.environment.putAll(environmentOverrides);
     builder.reserved.putAll(reservedConcurrencyOverrides);
     builder.parameters.putAll(parameterOverrides);
@@ -130,6 +142,8 @@ public record LocalLambdaOptions(
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private String region = "us-east-1";
     private Consumer<String> logListener = log -> {};
+    private int sqsPort;
+    private BatchRecord.Listener batchListener = BatchRecord.Listener.NONE;
 
     private Builder(Path template, Path functionZip) {
       this.template = template;
@@ -189,6 +203,16 @@ public record LocalLambdaOptions(
       return this;
     }
 
+    public Builder sqsPort(int sqsPort) {
+      this.sqsPort = sqsPort;
+      return this;
+    }
+
+    public Builder batchListener(BatchRecord.Listener batchListener) {
+      this.batchListener = batchListener;
+      return this;
+    }
+
     public LocalLambdaOptions build() {
       return new LocalLambdaOptions(
           template,
@@ -201,7 +225,9 @@ public record LocalLambdaOptions(
           reserved,
           parameters,
           region,
-          logListener);
+          logListener,
+          sqsPort,
+          batchListener);
     }
   }
 }

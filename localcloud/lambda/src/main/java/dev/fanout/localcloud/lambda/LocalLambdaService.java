@@ -2,9 +2,18 @@ package dev.fanout.localcloud.lambda;
 
 import dev.fanout.localcloud.http.HttpLimits;
 import dev.fanout.localcloud.http.HttpLoop;
+import dev.fanout.localcloud.lambda.esm.EventSourceMappings;
+import dev.fanout.localcloud.lambda.esm.Invoker;
+import dev.fanout.localcloud.lambda.esm.QueueTrigger;
 import dev.fanout.localcloud.lambda.pool.Pool;
 import dev.fanout.localcloud.lambda.pool.PoolFunction;
 import dev.fanout.localcloud.lambda.pool.PoolLimits;
+import dev.fanout.localcloud.lambda.pool.Refusal;
+import dev.fanout.localcloud.sqs.LocalQueue;
+import dev.fanout.localcloud.sqs.LocalSqs;
+import dev.fanout.localcloud.sqs.TemplateQueues;
+import dev.fanout.localcloud.template.Stack;
+import dev.fanout.localcloud.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -19,8 +28,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -65,6 +76,10 @@ public final class LocalLambdaService implements AutoCloseable {
   private final Path workDirectory;
   private final URI endpoint;
   private final List<String> warnings;
+  private final LocalSqs sqs;
+  private final Map<String, LocalQueue> queues;
+  private final List<QueueTrigger> queueTriggers;
+  private final EventSourceMappings mappings;
   private boolean closed;
 
   private LocalLambdaService(
@@ -78,7 +93,11 @@ public final class LocalLambdaService implements AutoCloseable {
       ExecutorService launches,
       Path workDirectory,
       URI endpoint,
-      List<String> warnings) {
+      List<String> warnings,
+      LocalSqs sqs,
+      Map<String, LocalQueue> queues,
+      List<QueueTrigger> queueTriggers,
+      EventSourceMappings mappings) {
     this.options = options;
     this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     this.concurrency = Map.copyOf(concurrency);
@@ -90,6 +109,10 @@ public final class LocalLambdaService implements AutoCloseable {
     this.workDirectory = workDirectory;
     this.endpoint = endpoint;
     this.warnings = List.copyOf(warnings);
+    this.sqs = sqs;
+    this.queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
+    this.queueTriggers = List.copyOf(queueTriggers);
+    this.mappings = mappings;
   }
 
   /**
@@ -101,8 +124,35 @@ public final class LocalLambdaService implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static LocalLambdaService start(LocalLambdaOptions options) {
-    SamTemplate template =
-        SamTemplate.read(options.template(), options.parameterOverrides(), options.region());
+    Template source = Template.read(options.template());
+    Stack stack = Stack.local(options.region(), options.parameterOverrides());
+    TemplateQueues templateQueues = new TemplateQueues(source, stack);
+    LocalSqs sqs = null;
+    Map<String, LocalQueue> queues = Map.of();
+    if (templateQueues.any()) {
+      sqs = LocalSqs.start(options.host(), options.sqsPort(), options.region());
+      try {
+        queues = sqs.create(templateQueues);
+      } catch (RuntimeException e) {
+        sqs.close();
+        throw e;
+      }
+    }
+    try {
+      return start(options, SamTemplate.of(source, stack, queues), sqs, queues);
+    } catch (RuntimeException e) {
+      if (sqs != null) {
+        sqs.close();
+      }
+      throw e;
+    }
+  }
+
+  private static LocalLambdaService start(
+      LocalLambdaOptions options,
+      SamTemplate template,
+      LocalSqs sqs,
+      Map<String, LocalQueue> queues) {
     Map<String, FunctionConfig> functions = new LinkedHashMap<>();
     for (FunctionConfig function : template.functions()) {
       functions.put(function.name(), function);
@@ -143,7 +193,7 @@ public final class LocalLambdaService implements AutoCloseable {
             ric,
             workDirectory,
             options.region(),
-            options.environmentOverrides(),
+            instanceEnvironment(options, sqs),
             loop,
             launches);
     List<PoolFunction> poolFunctions = new ArrayList<>();
@@ -190,20 +240,75 @@ public final class LocalLambdaService implements AutoCloseable {
                     : address.getAddress().getHostAddress())
                 + ":"
                 + invokeApi.port());
-    LocalLambdaService service =
-        new LocalLambdaService(
-            options,
-            functions,
-            concurrency,
-            pool,
-            loop,
-            invokeApi,
-            timer,
-            launches,
-            workDirectory,
-            endpoint,
-            template.warnings());
-    return service;
+    EventSourceMappings mappings =
+        sqs == null
+            ? null
+            : EventSourceMappings.start(
+                template.queueTriggers(),
+                concurrency,
+                sqs.client(),
+                options.region(),
+                invoker(pool),
+                options.batchListener());
+    return new LocalLambdaService(
+        options,
+        functions,
+        concurrency,
+        pool,
+        loop,
+        invokeApi,
+        timer,
+        launches,
+        workDirectory,
+        endpoint,
+        template.warnings(),
+        sqs,
+        queues,
+        template.queueTriggers(),
+        mappings);
+  }
+
+  /**
+   * What every instance is told over the template: where the local SQS is, in the variable the AWS
+   * SDKs read for an SQS endpoint, so that a function's own SQS client reaches it; then the
+   * caller's overrides.
+   */
+  private static Map<String, String> instanceEnvironment(LocalLambdaOptions options, LocalSqs sqs) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (sqs != null) {
+      environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+    }
+    environment.putAll(options.environmentOverrides());
+    return environment;
+  }
+
+  /** The event source mappings' way in: a synchronous invocation through the same pool. */
+  private static Invoker invoker(PoolShell pool) {
+    return (function, payload) -> {
+      CompletableFuture<Invoker.Result> result = new CompletableFuture<>();
+      pool.invoke(
+          new Call(
+              function,
+              payload,
+              null,
+              null,
+              false,
+              false,
+              new Call.Listener() {
+                @Override
+                public void refused(String requestId, Refusal reason) {
+                  result.complete(Invoker.Result.throttled(reason.name()));
+                }
+
+                @Override
+                public void completed(InvocationResult answer) {
+                  result.complete(
+                      new Invoker.Result(
+                          false, answer.functionError(), answer.payload(), answer.requestId()));
+                }
+              }));
+      return result;
+    };
   }
 
   /** Where the Invoke API listens, e.g. {@code http://127.0.0.1:3001}: the SDK's endpoint. */
@@ -240,6 +345,21 @@ public final class LocalLambdaService implements AutoCloseable {
     return counts;
   }
 
+  /** Where the local SQS listens, when the template has queues. */
+  public Optional<URI> sqsEndpoint() {
+    return Optional.ofNullable(sqs).map(LocalSqs::endpoint);
+  }
+
+  /** The template's queues in the local SQS, by logical id (none when it has no queues). */
+  public Map<String, LocalQueue> queues() {
+    return queues;
+  }
+
+  /** The functions' SQS event source mappings, as read from the template. */
+  public List<QueueTrigger> queueTriggers() {
+    return queueTriggers;
+  }
+
   /** What the template held that could not be resolved locally, e.g. a Ref to a bucket. */
   public List<String> warnings() {
     return warnings;
@@ -257,6 +377,9 @@ public final class LocalLambdaService implements AutoCloseable {
         return;
       }
       closed = true;
+    }
+    if (mappings != null) {
+      mappings.close(); // no new batches; those being handled end with the pool below
     }
     List<InstanceProcess> stopped = pool.shutdown();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -276,6 +399,9 @@ public final class LocalLambdaService implements AutoCloseable {
     loop.close();
     timer.shutdownNow();
     launches.shutdownNow();
+    if (sqs != null) {
+      sqs.close();
+    }
     try {
       TaskRoot.deleteTree(workDirectory);
     } catch (IOException | UncheckedIOException e) {

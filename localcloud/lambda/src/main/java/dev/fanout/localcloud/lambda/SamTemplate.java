@@ -1,5 +1,8 @@
 package dev.fanout.localcloud.lambda;
 
+import dev.fanout.localcloud.lambda.esm.QueueTrigger;
+import dev.fanout.localcloud.sqs.LocalQueue;
+import dev.fanout.localcloud.sqs.TemplateQueues;
 import dev.fanout.localcloud.template.Resolver;
 import dev.fanout.localcloud.template.Resource;
 import dev.fanout.localcloud.template.Stack;
@@ -29,10 +32,13 @@ final class SamTemplate {
   private static final int SAM_DEFAULT_TIMEOUT_SECONDS = 3;
 
   private final List<FunctionConfig> functions;
+  private final List<QueueTrigger> queueTriggers;
   private final List<String> warnings;
 
-  private SamTemplate(List<FunctionConfig> functions, List<String> warnings) {
+  private SamTemplate(
+      List<FunctionConfig> functions, List<QueueTrigger> queueTriggers, List<String> warnings) {
     this.functions = List.copyOf(functions);
+    this.queueTriggers = List.copyOf(queueTriggers);
     this.warnings = List.copyOf(warnings);
   }
 
@@ -46,19 +52,24 @@ final class SamTemplate {
    *     function
    */
   static SamTemplate read(Path path, Map<String, String> parameterOverrides, String region) {
-    return of(Template.read(path), parameterOverrides, region);
+    return of(Template.read(path), Stack.local(region, parameterOverrides), Map.of());
   }
 
   static SamTemplate parse(
       Reader reader, String source, Map<String, String> parameterOverrides, String region) {
-    return of(Template.parse(reader, source), parameterOverrides, region);
+    return of(Template.parse(reader, source), Stack.local(region, parameterOverrides), Map.of());
   }
 
-  private static SamTemplate of(
-      Template template, Map<String, String> parameterOverrides, String region) {
-    Resolver resolver =
-        template.resolver(new Stack("local", region, ACCOUNT_ID, parameterOverrides));
+  /**
+   * The functions of {@code template} resolved for {@code stack}, whose queues (by logical id) the
+   * local SQS holds: Refs and GetAtts to them resolve, and SQS events on them become triggers.
+   */
+  static SamTemplate of(Template template, Stack stack, Map<String, LocalQueue> queues) {
+    Resolver resolver = template.resolver(stack.withResources(TemplateQueues.deployed(queues)));
+    Map<String, LocalQueue> queuesByArn = new LinkedHashMap<>();
+    queues.values().forEach(queue -> queuesByArn.put(queue.arn(), queue));
     List<String> warnings = new ArrayList<>();
+    List<QueueTrigger> triggers = new ArrayList<>();
     List<FunctionConfig> functions = new ArrayList<>();
     for (Resource resource : template.resourcesOfType(SERVERLESS_FUNCTION, LAMBDA_FUNCTION)) {
       if (!resolver.creates(resource)) {
@@ -73,6 +84,8 @@ final class SamTemplate {
           function(resource.logicalId(), resolver.properties(resource), warnings);
       if (function != null) {
         functions.add(function);
+        triggers.addAll(
+            SqsEvents.read(function, resolver.properties(resource), queuesByArn, warnings));
       }
     }
     if (functions.isEmpty()) {
@@ -80,11 +93,16 @@ final class SamTemplate {
           template.source() + " defines no " + SERVERLESS_FUNCTION + " under Resources");
     }
     warnings.addAll(resolver.warnings());
-    return new SamTemplate(functions, warnings);
+    return new SamTemplate(functions, triggers, warnings);
   }
 
   List<FunctionConfig> functions() {
     return functions;
+  }
+
+  /** The functions' SQS event source mappings on the local queues. */
+  List<QueueTrigger> queueTriggers() {
+    return queueTriggers;
   }
 
   /** What was left out, e.g. an environment variable set from a resource's attribute. */

@@ -5,6 +5,7 @@ import dev.fanout.localcloud.template.Resource;
 import dev.fanout.localcloud.template.Stack;
 import dev.fanout.localcloud.template.Template;
 import dev.fanout.localcloud.template.Unresolved;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,11 +120,19 @@ public final class TemplateQueues {
           template.source() + ": the queue " + logicalId + " cannot be created: " + e.getMessage(),
           e);
     }
-    String arn =
-        sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-            .attributes()
-            .get(QueueAttributeName.QUEUE_ARN);
-    return new LocalQueue(logicalId, name, url, arn);
+    Map<QueueAttributeName, String> created =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(url)
+                        .attributeNames(
+                            QueueAttributeName.QUEUE_ARN, QueueAttributeName.VISIBILITY_TIMEOUT))
+            .attributes();
+    return new LocalQueue(
+        logicalId,
+        name,
+        url,
+        created.get(QueueAttributeName.QUEUE_ARN),
+        Duration.ofSeconds(Long.parseLong(created.get(QueueAttributeName.VISIBILITY_TIMEOUT))));
   }
 
   /** The created queues as the template's Refs and GetAtts see them. */
