@@ -37,6 +37,7 @@ public class LambdaClients {
   private final JdkHttpFetcher fetcher;
   private final LazyStore store;
   private final LazyLedger ledger;
+  private final OnFirstUse<ServedOrders> servedOrders;
   private final UnitCatalog catalog;
 
   @Inject
@@ -45,6 +46,7 @@ public class LambdaClients {
     this.fetcher = JdkHttpFetcher.create(fetchLimits(settings.fetch()), policy(settings));
     this.store = new LazyStore(settings.image());
     this.ledger = new LazyLedger(settings.ledger());
+    this.servedOrders = new OnFirstUse<>(() -> servedOrders(settings.ledger()));
     this.catalog =
         UnitCatalog.create(new UnitDependencies(fetcher, store, settings.pokedexBase(), ledger));
   }
@@ -52,6 +54,11 @@ public class LambdaClients {
   /** The unit a handler runs. */
   Unit<?, ?> unit(String name) {
     return catalog.unit(name);
+  }
+
+  /** The burger bar's served orders, in the ledger table; built on first use. */
+  ServedOrders servedOrders() {
+    return servedOrders.get();
   }
 
   Duration deadlineMargin() {
@@ -111,6 +118,17 @@ public class LambdaClients {
               + e.getMessage(),
           e);
     }
+  }
+
+  static ServedOrders servedOrders(LambdaSettings.Ledger settings) {
+    if (settings.table().isEmpty()) {
+      throw new LedgerException(
+          "no ledger table is configured: set FANOUT_LEDGER_TABLE, where served orders are"
+              + " recorded (template.yaml sets it to the stack's LedgerTable)",
+          null);
+    }
+    return new ServedOrders(
+        DynamoDbLedger.client(settings.endpoint(), settings.timeout(), 4), settings.table().get());
   }
 
   @PreDestroy

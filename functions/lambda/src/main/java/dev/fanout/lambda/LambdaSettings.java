@@ -39,6 +39,21 @@ public interface LambdaSettings {
 
   Ledger ledger();
 
+  Stage stage();
+
+  /** The burger bar's stages on Lambda, each fed by a queue. */
+  interface Stage {
+    /** FANOUT_STAGE_NEXT_QUEUE_URL: where a stage sends what it made (the next stage's queue). */
+    Optional<String> nextQueueUrl();
+
+    /** FANOUT_STAGE_GRILL_URL: the grill cook-patties waits on, e.g. the local origin's address. */
+    Optional<URI> grillUrl();
+
+    /** FANOUT_STAGE_COOK_MILLIS: how long a patty cooks. */
+    @WithDefault("200")
+    long cookMillis();
+  }
+
   /** Limits on each fetch of download, image, scrape and grill. */
   interface Fetch {
     /** FANOUT_FETCH_TIMEOUT: the whole fetch, redirects included; keep it below the timeout. */

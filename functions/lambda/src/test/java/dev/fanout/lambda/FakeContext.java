@@ -5,8 +5,15 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** A Lambda context that reports a fixed remaining time, as a runtime would at invocation start. */
-record FakeContext(int remainingMillis) implements Context {
+/**
+ * A Lambda context that reports a fixed remaining time, as a runtime would at invocation start, and
+ * keeps what the function logs.
+ */
+record FakeContext(int remainingMillis, StringBuilder log) implements Context {
+
+  FakeContext(int remainingMillis) {
+    this(remainingMillis, new StringBuilder());
+  }
 
   @Override
   public int getRemainingTimeInMillis() {
@@ -60,6 +67,18 @@ record FakeContext(int remainingMillis) implements Context {
 
   @Override
   public LambdaLogger getLogger() {
-    return null;
+    return new LambdaLogger() {
+      @Override
+      public void log(String message) {
+        synchronized (log) {
+          log.append(message);
+        }
+      }
+
+      @Override
+      public void log(byte[] message) {
+        log(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    };
   }
 }

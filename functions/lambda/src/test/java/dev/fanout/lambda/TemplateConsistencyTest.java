@@ -3,6 +3,7 @@ package dev.fanout.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.localcloud.template.Resource;
 import dev.fanout.localcloud.template.Template;
 import dev.fanout.units.CoffeeUnit;
@@ -48,7 +49,16 @@ class TemplateConsistencyTest {
 
   private static Path root;
   private static Template template;
+
+  /** The handlers that run one unit, and those that run a pipeline stage fed by a queue. */
   private static Map<String, Class<?>> handlers;
+
+  private static Map<String, Class<?>> stages;
+
+  /** Each stage's sample record bodies are what it takes: an input of this unit, or of burger's. */
+  private static final Map<String, String> STAGE_TAKES =
+      Map.of("take-orders", "order", "cook-patties", "burger's order", "make-burgers", "burger");
+
   private static JdkHttpFetcher fetcher;
   private static UnitCatalog catalog;
 
@@ -56,7 +66,8 @@ class TemplateConsistencyTest {
   static void load() throws Exception {
     root = Path.of(System.getProperty("fanoutRepoRoot", "../..")).toAbsolutePath().normalize();
     template = Template.read(root.resolve("template.yaml"));
-    handlers = namedHandlers();
+    handlers = namedHandlers(UnitHandler.class);
+    stages = namedHandlers(QueueStageHandler.class);
     fetcher = JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
     catalog =
         UnitCatalog.create(
@@ -78,13 +89,18 @@ class TemplateConsistencyTest {
   }
 
   @Test
+  void everyStage_isOneTheTemplateFeedsFromAQueue() {
+    assertThat(stages.keySet()).containsExactlyInAnyOrderElementsOf(STAGE_TAKES.keySet());
+  }
+
+  @Test
   void everyFunction_runsAnExistingHandlerFromFunctionZip() {
     Map<String, Map<String, Object>> functions = functions();
     assertThat(functions).isNotEmpty();
     functions.forEach(
         (id, properties) -> {
           String handler = handlerOf(properties);
-          assertThat(handlers).as("handler of %s", id).containsKey(handler);
+          assertThat(allHandlers()).as("handler of %s", id).containsKey(handler);
           assertThat(id).isEqualTo(capitalized(handler) + "Function");
           assertThat(properties)
               .as(id)
@@ -96,7 +112,7 @@ class TemplateConsistencyTest {
   @Test
   void everyHandler_hasExactlyOneFunction_andItsNameInTheOutputs() {
     List<String> named = functions().values().stream().map(p -> handlerOf(p)).toList();
-    assertThat(named).containsExactlyInAnyOrderElementsOf(handlers.keySet());
+    assertThat(named).containsExactlyInAnyOrderElementsOf(allHandlers().keySet());
 
     for (String id : functions().keySet()) {
       assertThat(template.outputs()).containsKey(id + "Name");
@@ -115,8 +131,30 @@ class TemplateConsistencyTest {
               .map(name -> name.substring(0, name.length() - ".json".length()))
               .collect(Collectors.toCollection(TreeSet::new));
     }
-    assertThat(events).containsExactlyInAnyOrderElementsOf(handlers.keySet());
-    for (String name : events) {
+    assertThat(events).containsExactlyInAnyOrderElementsOf(allHandlers().keySet());
+    for (String name : stages.keySet()) {
+      JsonNode event =
+          UnitJson.parse(name, Files.readString(root.resolve("events/" + name + ".json")));
+      assertThat(event.path("Records").isArray())
+          .as("events/%s.json is an SQS event", name)
+          .isTrue();
+      assertThat(event.path("Records")).as("events/%s.json", name).isNotEmpty();
+      for (JsonNode record : event.path("Records")) {
+        assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
+        JsonNode body = UnitJson.parse(name, record.path("body").asText());
+        JsonNode input =
+            STAGE_TAKES.get(name).equals("burger's order")
+                ? UnitJson.parse(
+                    "burger",
+                    "{\"order\": " + body + ", \"patty\": {\"patty\": 1, \"cookedMillis\": 0}}")
+                : body;
+        Unit<?, ?> unit = catalog.unit(STAGE_TAKES.get(name).replace("burger's order", "burger"));
+        assertThatNoException()
+            .as("a record of events/%s.json", name)
+            .isThrownBy(() -> unit.parse(input));
+      }
+    }
+    for (String name : handlers.keySet()) {
       Unit<?, ?> unit = catalog.unit(name);
       String event = Files.readString(root.resolve("events/" + name + ".json"));
       assertThatNoException()
@@ -140,14 +178,49 @@ class TemplateConsistencyTest {
   }
 
   @Test
-  void onlyTheImageAndTransferFunctions_haveAPolicy() {
+  void onlyTheImageAndTransferFunctionsAndTheStages_haveAPolicy() {
+    Set<String> stageFunctions =
+        stages.keySet().stream().map(s -> capitalized(s) + "Function").collect(Collectors.toSet());
     functions()
         .forEach(
             (id, properties) -> {
-              if (!id.equals("ImageFunction") && !id.equals("TransferFunction")) {
+              if (!id.equals("ImageFunction")
+                  && !id.equals("TransferFunction")
+                  && !stageFunctions.contains(id)) {
                 assertThat(properties).as(id).doesNotContainKeys("Policies", "Role");
               }
             });
+  }
+
+  @Test
+  void everyStage_isFedByOneQueueWithADeadLetterQueue_andMaySendOnlyToItsNextQueue() {
+    for (String stage : stages.keySet()) {
+      Map<String, Object> function = functions().get(capitalized(stage) + "Function");
+      Map<String, Object> events = map(function.get("Events"));
+      assertThat(events).as(stage).hasSize(1);
+      Map<String, Object> event = map(events.values().iterator().next());
+      assertThat(event).containsEntry("Type", "SQS");
+      Map<String, Object> properties = map(event.get("Properties"));
+      assertThat(properties.get("FunctionResponseTypes"))
+          .isEqualTo(List.of("ReportBatchItemFailures"));
+      String fedBy = (String) ((List<?>) map(properties.get("Queue")).get("Fn::GetAtt")).get(0);
+      Map<String, Object> redrive =
+          map(template.resource(fedBy).orElseThrow().properties().get("RedrivePolicy"));
+      assertThat(redrive.get("deadLetterTargetArn"))
+          .isEqualTo(Map.of("Fn::GetAtt", List.of("BurgerDeadLetterQueue", "Arn")));
+      assertThat(function.get("Timeout")).isEqualTo(Map.of("Ref", "StageTimeout"));
+
+      String next = (String) map(variables(function).get("FANOUT_STAGE_NEXT_QUEUE_URL")).get("Ref");
+      assertThat(template.resource(next).orElseThrow().type()).isEqualTo("AWS::SQS::Queue");
+      List<?> policies = (List<?>) function.get("Policies");
+      assertThat(policies.get(0))
+          .as("%s sends to %s only", stage, next)
+          .isEqualTo(
+              Map.of(
+                  "SQSSendMessagePolicy",
+                  Map.of("QueueName", Map.of("Fn::GetAtt", List.of(next, "QueueName")))));
+      assertThat(policies).as(stage).hasSize(stage.equals("make-burgers") ? 2 : 1);
+    }
   }
 
   @Test
@@ -216,7 +289,7 @@ class TemplateConsistencyTest {
 
     functions.forEach(
         (id, properties) -> {
-          if (!id.equals("CoffeeFunction")) {
+          if (!id.equals("CoffeeFunction") && !properties.containsKey("Events")) {
             assertThat(properties.get("Timeout")).as(id).isEqualTo(Map.of("Ref", "Timeout"));
           }
         });
@@ -240,8 +313,14 @@ class TemplateConsistencyTest {
     return environment == null ? Map.of() : map(map(environment).get("Variables"));
   }
 
-  /** The non-abstract handlers compiled into this module, by their @Named value. */
-  private static Map<String, Class<?>> namedHandlers() throws Exception {
+  private static Map<String, Class<?>> allHandlers() {
+    Map<String, Class<?>> all = new TreeMap<>(handlers);
+    all.putAll(stages);
+    return all;
+  }
+
+  /** The non-abstract handlers of {@code kind} in this module, by their @Named value. */
+  private static Map<String, Class<?>> namedHandlers(Class<?> kind) throws Exception {
     Path classes =
         Path.of(UnitHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI())
             .resolve(UnitHandler.class.getPackageName().replace('.', '/'));
@@ -257,7 +336,7 @@ class TemplateConsistencyTest {
                 UnitHandler.class.getPackageName()
                     + "."
                     + name.substring(0, name.length() - ".class".length()));
-        if (UnitHandler.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
+        if (kind.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
           Named annotation = type.getAnnotation(Named.class);
           assertThat(annotation).as("@Named on %s", type).isNotNull();
           named.put(annotation.value(), type);
@@ -282,8 +361,13 @@ class TemplateConsistencyTest {
     }
   }
 
+  /** {@code fib} as {@code Fib}, {@code take-orders} as {@code TakeOrders}. */
   private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    StringBuilder camel = new StringBuilder();
+    for (String word : name.split("-")) {
+      camel.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return camel.toString();
   }
 
   @SuppressWarnings("unchecked")

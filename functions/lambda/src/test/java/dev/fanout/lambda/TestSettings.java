@@ -12,7 +12,8 @@ record TestSettings(
     Duration deadlineMargin,
     LambdaSettings.Fetch fetch,
     LambdaSettings.Image image,
-    LambdaSettings.Ledger ledger)
+    LambdaSettings.Ledger ledger,
+    LambdaSettings.Stage stage)
     implements LambdaSettings {
 
   /**
@@ -26,7 +27,8 @@ record TestSettings(
         new FetchSettings(Duration.ofSeconds(10), 10L << 20, 5),
         new ImageSettings(
             dir, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(10)),
-        new LedgerSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(10)));
+        new LedgerSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(10)),
+        new StageSettings(Optional.empty(), Optional.empty(), 200));
   }
 
   record FetchSettings(Duration timeout, long maxBytes, int maxRedirects)
@@ -42,4 +44,7 @@ record TestSettings(
 
   record LedgerSettings(Optional<String> table, Optional<URI> endpoint, Duration timeout)
       implements LambdaSettings.Ledger {}
+
+  record StageSettings(Optional<String> nextQueueUrl, Optional<URI> grillUrl, long cookMillis)
+      implements LambdaSettings.Stage {}
 }
