@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  * @param region the region instances are told they run in ({@code AWS_REGION})
  * @param logListener receives each finished invocation's log (its output, then END and REPORT);
  *     called on the service's threads, so it must be quick
+ * @param queues serve the template's queues in a local SQS and run its functions' SQS event source
+ *     mappings; off, the queues are not created and Refs to them stay unresolved
  * @param sqsPort the local SQS's port when the template has queues, 0 for a free one
  * @param batchListener hears of each batch an SQS event source mapping settled
  */
@@ -40,6 +42,7 @@ public record LocalLambdaOptions(
     Map<String, String> parameterOverrides,
     String region,
     Consumer<String> logListener,
+    boolean queues,
     int sqsPort,
     BatchRecord.Listener batchListener) {
 
@@ -121,6 +124,7 @@ public record LocalLambdaOptions(
             .idleTimeout(idleTimeout)
             .region(region)
             .logListener(logListener)
+            .queues(queues)
             .sqsPort(sqsPort)
             .batchListener(batchListener);
     builder.environment.putAll(environmentOverrides);
@@ -142,6 +146,7 @@ public record LocalLambdaOptions(
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private String region = "us-east-1";
     private Consumer<String> logListener = log -> {};
+    private boolean queues = true;
     private int sqsPort;
     private BatchRecord.Listener batchListener = BatchRecord.Listener.NONE;
 
@@ -203,6 +208,11 @@ public record LocalLambdaOptions(
       return this;
     }
 
+    public Builder queues(boolean queues) {
+      this.queues = queues;
+      return this;
+    }
+
     public Builder sqsPort(int sqsPort) {
       this.sqsPort = sqsPort;
       return this;
@@ -226,6 +236,7 @@ public record LocalLambdaOptions(
           parameters,
           region,
           logListener,
+          queues,
           sqsPort,
           batchListener);
     }

@@ -129,7 +129,7 @@ public final class LocalLambdaService implements AutoCloseable {
     TemplateQueues templateQueues = new TemplateQueues(source, stack);
     LocalSqs sqs = null;
     Map<String, LocalQueue> queues = Map.of();
-    if (templateQueues.any()) {
+    if (options.queues() && templateQueues.any()) {
       sqs = LocalSqs.start(options.host(), options.sqsPort(), options.region());
       try {
         queues = sqs.create(templateQueues);

@@ -63,9 +63,12 @@ final class LambdaTestClients {
         "no " + functionZip() + ": build it with ./mvnw -pl functions/lambda -am package");
   }
 
-  /** Options for the real template and zip, with a short idle timeout. */
+  /**
+   * Options for the real template and zip, without its queues (the tests of event source mappings
+   * turn them on).
+   */
   static LocalLambdaOptions.Builder options() {
-    return LocalLambdaOptions.builder(template(), functionZip());
+    return LocalLambdaOptions.builder(template(), functionZip()).queues(false);
   }
 
   /** A sync client on Apache 5, dummy credentials, us-east-1, no retries: every 429 is seen. */
