@@ -64,10 +64,12 @@ final class LunchCommand implements Callable<Integer> {
   List<String> menus = new ArrayList<>();
 
   @Option(
-      names = {"--strategies", "-s"},
+      names = {"--strategies", "--strategy", "-s"},
       paramLabel = "S,S..",
       split = ",",
-      description = "Strategies (default: every one each menu runs under).",
+      description =
+          "Strategies (default: every one each menu runs under, but burgers on lambda, which run"
+              + " when named: their stages are Lambda functions joined by SQS queues).",
       converter = StrategyKinds.Converter.class,
       completionCandidates = StrategyKinds.Names.class)
   List<StrategyKind> strategies = new ArrayList<>();
@@ -157,6 +159,15 @@ final class LunchCommand implements Callable<Integer> {
       description = "coffees: customers after the pause (default: ${DEFAULT-VALUE}).")
   int later;
 
+  @Option(
+      names = "--poison",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "burgers on lambda: orders among --orders that always fail a stage; each ends in the"
+              + " dead-letter queue after its deliveries (default: ${DEFAULT-VALUE}).")
+  int poison;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the runs as JSON.")
   Path json;
 
@@ -210,11 +221,11 @@ final class LunchCommand implements Callable<Integer> {
     List<List<MenuFigures>> served = new ArrayList<>();
     boolean allAccounted = true;
     List<StrategyKind> needed =
-        kinds.stream().filter(kind -> chosen.stream().anyMatch(m -> m.runsUnder(kind))).toList();
+        kinds.stream().filter(kind -> chosen.stream().anyMatch(m -> runs(m, kind))).toList();
     try (Lab kitchen = Lab.openForLunch(lab, needed, spec.commandLine().getErr())) {
       Lunch lunch = kitchen.lunch();
       for (Menu menu : chosen) {
-        List<StrategyKind> own = kinds.stream().filter(menu::runsUnder).toList();
+        List<StrategyKind> own = kinds.stream().filter(kind -> runs(menu, kind)).toList();
         if (own.isEmpty()) {
           out.printf("%n%s: none of the strategies asked for runs it%n", menu);
           continue;
@@ -253,6 +264,11 @@ final class LunchCommand implements Callable<Integer> {
     }
     out.flush();
     return allAccounted ? FanoutMain.OK : FanoutMain.TASKS_FAILED;
+  }
+
+  /** Named strategies run wherever they mean something; the default, where it is the default. */
+  private boolean runs(Menu menu, StrategyKind kind) {
+    return strategies.isEmpty() ? menu.runsByDefault(kind) : menu.runsUnder(kind);
   }
 
   private List<Menu> chosenMenus() {
@@ -302,7 +318,17 @@ final class LunchCommand implements Callable<Integer> {
             null),
         new SaladBar(
             orders == null ? SALAD_ORDERS : orders, staffCount, bowlCount, saladPasses, washPasses),
-        new CoffeeWaves(crowd, quiet, later));
+        new CoffeeWaves(crowd, quiet, later),
+        poison(orders == null ? BURGER_ORDERS : orders));
+  }
+
+  private int poison(int burgerOrders) {
+    OptionChecks.range("--poison", poison, 0, burgerOrders);
+    if (poison > 0 && !strategies.contains(StrategyKind.LAMBDA)) {
+      throw new IllegalArgumentException(
+          "--poison: poison orders are sent to the burger bar on Lambda; add --strategy lambda");
+    }
+    return poison;
   }
 
   private static String heading(Menu menu, LunchSettings settings) {

@@ -151,6 +151,9 @@ public final class Lab implements AutoCloseable {
         originBase,
         () -> new WorkerLanes(strategyContext.settings(), System::nanoTime),
         coffeeCloud(),
+        lambda == null
+            ? null
+            : shop -> BurgerCloud.open(settings.lambda(), shop, originBase, System::nanoTime),
         progress,
         settings.warmup());
   }

@@ -75,8 +75,9 @@ final class LambdaBackend implements AutoCloseable {
    */
   static LocalLambdaOptions localOptions(
       LambdaChoice choice, Map<String, String> environment, Path template, Path functionZip) {
+    // The template's queues are the burger bar's, which opens a service of its own for them.
     LocalLambdaOptions.Builder local =
-        LocalLambdaOptions.builder(template, functionZip).environment(environment);
+        LocalLambdaOptions.builder(template, functionZip).environment(environment).queues(false);
     // Cold starts compete for the cores: a run starts at most two instances per core.
     local.maxInstancesPerFunction(
         choice.maxInstances() != null

@@ -2,7 +2,9 @@ package dev.fanout.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.measure.CpuTime;
+import dev.fanout.pipeline.BurgerShop;
 import dev.fanout.pipeline.Burgers;
+import dev.fanout.pipeline.BurgersOnLambda;
 import dev.fanout.pipeline.CatalogKitchen;
 import dev.fanout.pipeline.CoffeeCloud;
 import dev.fanout.pipeline.Coffees;
@@ -20,6 +22,7 @@ import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitJson;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +40,17 @@ public final class Lunch {
   static final String SEQUENTIAL_THREAD = "the one worker";
   private static final double WARMUP_MILLIS = 300;
 
+  /**
+   * How long the burger bar on Lambda has, after its last order was sent, to serve or dead-letter
+   * every order: a poison order's deliveries, each a visibility timeout apart, with room to spare.
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
   private final UnitCatalog catalog;
   private final URI origin;
   private final Supplier<WorkerLanes> workerLanes;
   private final CoffeeCloud coffeeCloud;
+  private final BurgerClouds burgerClouds;
   private final PrintWriter progress;
   private final boolean warmup;
 
@@ -49,12 +59,14 @@ public final class Lunch {
       URI origin,
       Supplier<WorkerLanes> workerLanes,
       CoffeeCloud coffeeCloud,
+      BurgerClouds burgerClouds,
       PrintWriter progress,
       boolean warmup) {
     this.catalog = catalog;
     this.origin = origin;
     this.workerLanes = workerLanes;
     this.coffeeCloud = coffeeCloud;
+    this.burgerClouds = burgerClouds;
     this.progress = progress;
     this.warmup = warmup;
   }
@@ -96,13 +108,42 @@ public final class Lunch {
     };
   }
 
+  /** Opens the burger bar on Lambda for one run: its functions, queues and table. */
+  interface BurgerClouds {
+    AutoCloseableCloud open(BurgerShop shop);
+  }
+
+  /** A burger bar on Lambda that is closed after its run. */
+  interface AutoCloseableCloud extends BurgersOnLambda.Cloud, AutoCloseable {
+    @Override
+    void close();
+  }
+
   private MenuRun run(Menu menu, LunchSettings settings, StrategyKind strategy) {
     return switch (menu) {
       case BURGERS ->
-          run(new Burgers(settings.burgers().withOrigin(origin), System::nanoTime), strategy);
+          strategy == StrategyKind.LAMBDA
+              ? burgersOnLambda(settings)
+              : run(new Burgers(settings.burgers().withOrigin(origin), System::nanoTime), strategy);
       case SALADS -> run(new Salads(settings.salads(), System::nanoTime), strategy);
       case COFFEES -> coffees(new Coffees(settings.coffees(), System::nanoTime), strategy);
     };
+  }
+
+  /**
+   * Burgers on Lambda: the burger bar's stages, queues and table started for this run alone, and
+   * the orders sent through them from the door.
+   */
+  private MenuRun burgersOnLambda(LunchSettings settings) {
+    if (burgerClouds == null) {
+      throw new IllegalStateException(
+          "burgers under lambda need the Lambda backend: open the lab with lambda among its"
+              + " strategies");
+    }
+    BurgerShop shop = settings.burgers().withOrigin(origin);
+    try (AutoCloseableCloud cloud = burgerClouds.open(shop)) {
+      return new BurgersOnLambda(shop, settings.poison(), PATIENCE, System::nanoTime).run(cloud);
+    }
   }
 
   /** Coffees are no pipeline: orders come in waves, made in this JVM or one invocation each. */

@@ -35,8 +35,9 @@ public record BatchRecord(
    * @param messageId its id
    * @param receiveCount SQS's ApproximateReceiveCount: 1 on its first delivery
    * @param sentEpochMillis SQS's SentTimestamp
+   * @param body its body, as the function got it
    */
-  public record Received(String messageId, int receiveCount, long sentEpochMillis) {}
+  public record Received(String messageId, int receiveCount, long sentEpochMillis, String body) {}
 
   /** Whoever hears of each batch once it is settled; called on the mapping's threads. */
   public interface Listener {

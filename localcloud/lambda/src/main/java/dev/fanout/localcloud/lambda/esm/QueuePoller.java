@@ -198,7 +198,8 @@ final class QueuePoller implements Runnable {
         message.messageId(),
         Integer.parseInt(
             attributes.getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")),
-        Long.parseLong(attributes.getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0")));
+        Long.parseLong(attributes.getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0")),
+        message.body());
   }
 
   private String name() {
