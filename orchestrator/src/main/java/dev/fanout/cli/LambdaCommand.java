@@ -1,10 +1,14 @@
 package dev.fanout.cli;
 
 import dev.fanout.engine.ProjectFiles;
+import dev.fanout.engine.StandIns;
 import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
+import dev.fanout.localcloud.lambda.esm.QueueTrigger;
+import dev.fanout.localcloud.sqs.LocalQueue;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +109,21 @@ final class LambdaCommand implements Runnable {
     @Option(names = "--logs", description = "Print each invocation's log (output, END, REPORT).")
     boolean logs;
 
+    @Option(
+        names = "--sqs-port",
+        defaultValue = "9324",
+        description =
+            "Port of the local SQS that holds the template's queues, for any SQS client (0: any"
+                + " free port; default: ${DEFAULT-VALUE}).")
+    int sqsPort;
+
+    @Option(
+        names = "--no-queues",
+        description =
+            "Serve no queues: no local SQS, and the functions' SQS event source mappings do not"
+                + " run.")
+    boolean noQueues;
+
     @Override
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
@@ -130,12 +149,19 @@ final class LambdaCommand implements Runnable {
         err.println("or pass --zip PATH.");
         return FanoutMain.USAGE;
       }
+      OptionChecks.range("--sqs-port", sqsPort, 0, 65_535);
+      // What the functions reach on this machine, started here: the caller's --env wins.
+      StandIns standIns = StandIns.start();
+      Map<String, String> variables = new LinkedHashMap<>(standIns.environment());
+      variables.putAll(environment);
       LocalLambdaOptions.Builder options =
           LocalLambdaOptions.builder(templatePath, zipPath)
               .host(host)
               .port(port)
-              .environment(environment)
-              .region(region);
+              .environment(variables)
+              .region(region)
+              .queues(!noQueues)
+              .sqsPort(sqsPort);
       // Only what was given: the service's own defaults apply otherwise.
       if (local.maxInstances != null) {
         options.maxInstancesPerFunction(local.maxInstances);
@@ -154,16 +180,24 @@ final class LambdaCommand implements Runnable {
               }
             });
       }
-      LocalLambdaService service = LocalLambdaService.start(options.build());
+      LocalLambdaService service;
+      try {
+        service = LocalLambdaService.start(options.build());
+      } catch (RuntimeException e) {
+        standIns.close();
+        throw e;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
                     service.close();
+                    standIns.close();
                     stopped.countDown();
                   }));
       printBanner(out, service, templatePath, zipPath);
+      printQueues(out, service, standIns);
       stopped.await();
       return FanoutMain.OK;
     }
@@ -185,7 +219,12 @@ final class LambdaCommand implements Runnable {
               limits.get(function.name()) + (function.reserved().isPresent() ? " (reserved)" : ""));
         }
         for (String warning : service.warnings()) {
-          out.println("  note: " + warning);
+          boolean overridden =
+              service.options().environmentOverrides().keySet().stream()
+                  .anyMatch(name -> warning.contains("environment variable " + name + " left out"));
+          if (!overridden) {
+            out.println("  note: " + warning);
+          }
         }
         out.println("Invoke one (any credentials and region will do):");
         out.println(
@@ -196,6 +235,50 @@ final class LambdaCommand implements Runnable {
                 + " --function-name FibFunction \\");
         out.println("      --cli-binary-format raw-in-base64-out --payload '{\"n\":30}' out.json");
         out.println("  (AWS CLI v1: leave out --cli-binary-format)");
+        out.flush();
+      }
+    }
+
+    private static void printQueues(
+        PrintWriter out, LocalLambdaService service, StandIns standIns) {
+      synchronized (out) {
+        out.println("Stand-ins the functions reach: " + standIns.describe());
+        if (service.sqsEndpoint().isEmpty()) {
+          out.flush();
+          return;
+        }
+        URI sqs = service.sqsEndpoint().get();
+        out.println("Local SQS on " + sqs + ", the template's queues:");
+        service.queues().values().forEach(q -> out.printf("  %-22s %s%n", q.logicalId(), q.url()));
+        out.println("Event source mappings (function <- queue):");
+        for (QueueTrigger trigger : service.queueTriggers()) {
+          out.printf(
+              "  %-20s <- %s (batch %d, window %d s, max concurrency %s%s)%s%n",
+              trigger.function(),
+              trigger.queueArn().substring(trigger.queueArn().lastIndexOf(':') + 1),
+              trigger.batchSize(),
+              trigger.batchingWindow().toSeconds(),
+              trigger.concurrency(service.concurrencyLimits().get(trigger.function())),
+              trigger.reportBatchItemFailures() ? ", ReportBatchItemFailures" : "",
+              trigger.enabled() ? "" : " disabled");
+        }
+        LocalQueue orders = service.queues().get("BurgerOrdersQueue");
+        LocalQueue served = service.queues().get("BurgerServedQueue");
+        if (orders != null && served != null) {
+          out.println("Order a burger, then collect it:");
+          out.println(
+              "  aws sqs send-message --endpoint-url "
+                  + sqs
+                  + " --queue-url "
+                  + orders.url()
+                  + " --message-body '{\"customer\": 7}'");
+          out.println(
+              "  aws sqs receive-message --endpoint-url "
+                  + sqs
+                  + " --queue-url "
+                  + served.url()
+                  + " --wait-time-seconds 10");
+        }
         out.flush();
       }
     }

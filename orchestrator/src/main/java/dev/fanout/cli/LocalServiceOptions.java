@@ -22,7 +22,7 @@ final class LocalServiceOptions {
       paramLabel = "DURATION",
       description =
           "How long an idle instance of the local Lambda service lives before it is stopped, e.g."
-              + " 90s, 5m, 500ms (default: the service's own, 60s).")
+              + " 90s, 5m, 500ms (default: the service's own, 5m).")
   String idleTimeout;
 
   /** Checks the values picocli's types cannot; the message names the option. */

@@ -90,10 +90,13 @@ public final class BurgersOnLambda {
     this.nanoTime = nanoTime;
   }
 
-  /** Whether order {@code number} (1-based) is one of the poison orders. */
+  /**
+   * Whether order {@code number} (1-based) is one of the poison orders: the k-th of them is order
+   * (k * (orders + 1)) / (poison + 1), whole steps of at least one apart, so none coincide.
+   */
   boolean isPoison(int number) {
-    for (int k = 1; k <= poison; k++) {
-      if (number == (int) Math.round((double) k * shop.orders() / (poison + 1))) {
+    for (long k = 1; k <= poison; k++) {
+      if (number == k * (shop.orders() + 1) / (poison + 1)) {
         return true;
       }
     }

@@ -35,6 +35,9 @@ class LunchCommandTest {
         "lunch --html x.html --no-html | --no-html | --html",
         "lunch --crowd 0 | --crowd | 0",
         "lunch --pause soon | --pause | soon",
+        "lunch --menu burgers --poison 2 | --poison | --strategy lambda",
+        "lunch --menu burgers --strategy lambda --orders 10 --poison 11 | --poison | 11",
+        "lunch --menu burgers --strategy lambda --poison -1 | --poison | -1",
       })
   void badUsage_isOneLineNamingTheOptionAndTheValue(String args, String option, String value) {
     CliTest.Result result = fanout(args.split(" "));

@@ -1,0 +1,64 @@
+package dev.fanout.cli;
+
+import static dev.fanout.cli.CliTest.fanout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fanout lunch --menu burgers --strategy lambda --poison N}: the real function.zip's stages
+ * on the local Lambda service, fed by the template's queues in the local SQS; every order served
+ * once or dead-lettered.
+ */
+class LunchBurgersOnLambdaIT {
+  @TempDir Path temp;
+
+  @Test
+  void ordersAreServedOnce_andThePoisonOnesDeadLettered() throws IOException {
+    Path json = temp.resolve("burgers.json");
+
+    CliTest.Result result =
+        fanout(
+            "lunch",
+            "--menu",
+            "burgers",
+            "--strategy",
+            "lambda",
+            "--orders",
+            "20",
+            "--poison",
+            "2",
+            "--json",
+            json.toString(),
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isEqualTo(FanoutMain.OK);
+    assertThat(result.err()).contains("serving burgers with lambda").doesNotContain("with threads");
+    assertThat(result.out()).contains("18/2").contains("DeadLettered");
+    JsonNode run = new ObjectMapper().readTree(json.toFile()).get("runs").get(0);
+    assertThat(run.get("strategy").asText()).isEqualTo("lambda");
+    assertThat(run.get("served").asInt()).isEqualTo(18);
+    assertThat(run.get("failed").asInt()).isEqualTo(2);
+    assertThat(run.get("deadLettered").asInt()).isEqualTo(2);
+    assertThat(run.get("servedTwice").asInt()).isZero();
+    assertThat(run.get("maxOpenOrders").asInt()).isBetween(1, 5);
+    assertThat(run.get("redeliveries").asInt()).isGreaterThanOrEqualTo(2 * 2);
+    assertThat(run.get("batches").asInt()).isGreaterThanOrEqualTo(18);
+    Set<Integer> orders = new HashSet<>();
+    for (JsonNode item : run.get("items")) {
+      assertThat(orders.add(item.get("order").asInt())).isTrue();
+      if (item.has("error")) {
+        assertThat(item.get("error").asText()).startsWith("DeadLettered");
+      }
+    }
+    assertThat(orders).hasSize(20);
+    assertThat(run.get("lanes").asInt()).isGreaterThanOrEqualTo(3);
+  }
+}
