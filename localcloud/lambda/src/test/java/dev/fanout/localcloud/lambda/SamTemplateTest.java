@@ -194,7 +194,14 @@ class SamTemplateTest {
             "BurgerFunction",
             "SaladFunction",
             "WashFunction",
-            "CoffeeFunction");
+            "CoffeeFunction",
+            "TakeOrdersFunction",
+            "CookPattiesFunction",
+            "MakeBurgersFunction");
+    // Without its queues in a local SQS a stage's mapping has nothing to poll: skipped, said so.
+    assertThat(template.queueTriggers()).isEmpty();
+    assertThat(template.warnings())
+        .anyMatch(w -> w.startsWith("TakeOrdersFunction.Events.Orders: skipped"));
     FunctionConfig fib = function(template, "FibFunction");
     assertThat(fib.handler())
         .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
@@ -229,6 +236,61 @@ class SamTemplateTest {
             () ->
                 SamTemplate.parse(new StringReader("Resources: {}\n"), "empty.yaml", Map.of(), "x"))
         .hasMessageContaining("no AWS::Serverless::Function");
+  }
+
+  @Test
+  void anSqsEvent_onAQueueWhoseVisibilityIsBelowTheFunctionsTimeout_isRefusedAsAwsRefusesIt() {
+    String yaml =
+        """
+        Resources:
+          Orders:
+            Type: AWS::SQS::Queue
+          Taker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: a.B::handle
+              Timeout: 40
+              Events:
+                Arrive:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Orders.Arn
+                    BatchSize: 5
+        """;
+    Map<String, dev.fanout.localcloud.sqs.LocalQueue> queues =
+        Map.of(
+            "Orders",
+            new dev.fanout.localcloud.sqs.LocalQueue(
+                "Orders",
+                "Orders",
+                "http://127.0.0.1:9324/000000000000/Orders",
+                "arn:aws:sqs:us-east-1:000000000000:Orders",
+                Duration.ofSeconds(30)));
+    dev.fanout.localcloud.template.Template source =
+        dev.fanout.localcloud.template.Template.parse(yaml, "t.yaml");
+    dev.fanout.localcloud.template.Stack stack =
+        dev.fanout.localcloud.template.Stack.local("us-east-1", Map.of());
+
+    assertThatThrownBy(() -> SamTemplate.of(source, stack, queues))
+        .hasMessageContaining("Taker.Events.Arrive")
+        .hasMessageContaining(
+            "VisibilityTimeout (30 s) is less than the function's Timeout (40 s)");
+
+    SamTemplate fits =
+        SamTemplate.of(
+            dev.fanout.localcloud.template.Template.parse(yaml.replace("40", "30"), "t.yaml"),
+            stack,
+            queues);
+    assertThat(fits.queueTriggers())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.function()).isEqualTo("Taker");
+              assertThat(t.batchSize()).isEqualTo(5);
+              assertThat(t.queueUrl()).isEqualTo("http://127.0.0.1:9324/000000000000/Orders");
+              assertThat(t.maximumConcurrency()).isEmpty();
+              assertThat(t.reportBatchItemFailures()).isFalse();
+            });
   }
 
   private static SamTemplate parse(Map<String, String> overrides) {
