@@ -7,6 +7,8 @@ import dev.fanout.pipeline.MenuRun;
 import dev.fanout.pipeline.OrderOutcome;
 import dev.fanout.pipeline.QueueTrace;
 import dev.fanout.pipeline.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +69,7 @@ public final class LunchJson {
     }
     ArrayNode items = node.putArray("items");
     Map<Integer, Set<String>> lanes = lanesByOrder(run);
+    Map<Integer, List<Span>> work = workByOrder(run);
     for (OrderOutcome outcome : run.outcomes()) {
       ObjectNode item =
           items
@@ -81,8 +84,31 @@ public final class LunchJson {
       if (!outcome.served()) {
         item.put("error", outcome.error());
       }
+      ArrayNode pieces = item.putArray("work");
+      for (Span span : work.getOrDefault(outcome.order(), List.of())) {
+        ObjectNode piece =
+            pieces
+                .addObject()
+                .put("stage", span.stage())
+                .put("lane", span.lane())
+                .put("startMillis", round(millis(run, span.startNanos())))
+                .put("endMillis", round(millis(run, span.endNanos())));
+        if (!span.ok()) {
+          piece.put("error", span.error());
+        }
+      }
     }
     return node;
+  }
+
+  /** Each order's pieces of work in the order they began: on Lambda, one per delivery. */
+  private static Map<Integer, List<Span>> workByOrder(MenuRun run) {
+    Map<Integer, List<Span>> work = new LinkedHashMap<>();
+    run.spans().stream()
+        .filter(Span::forOrder)
+        .sorted(Comparator.comparingLong(Span::startNanos))
+        .forEach(span -> work.computeIfAbsent(span.number(), order -> new ArrayList<>()).add(span));
+    return work;
   }
 
   /** The lanes that worked on each order (not on a patty or a bowl). */

@@ -54,8 +54,16 @@ class LunchBurgersOnLambdaIT {
     Set<Integer> orders = new HashSet<>();
     for (JsonNode item : run.get("items")) {
       assertThat(orders.add(item.get("order").asInt())).isTrue();
+      JsonNode work = item.get("work");
       if (item.has("error")) {
         assertThat(item.get("error").asText()).startsWith("DeadLettered");
+        // Delivered to the first stage on each of its three receives, returned each time.
+        assertThat(work).hasSize(3);
+        work.forEach(piece -> assertThat(piece.get("error").asText()).contains("returned"));
+      } else {
+        assertThat(work)
+            .extracting(piece -> piece.get("stage").asText())
+            .containsSubsequence("take order", "cook", "make burger");
       }
     }
     assertThat(orders).hasSize(20);
