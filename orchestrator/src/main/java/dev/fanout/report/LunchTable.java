@@ -191,6 +191,24 @@ public final class LunchTable {
           .append(" of ")
           .append(facts.get("bowls"));
     }
+    if (facts.containsKey("deadLettered")) {
+      notes.append(
+          String.format(
+              Locale.ROOT,
+              "; %d dead-lettered, %d redeliveries, %d duplicates suppressed, %d served twice",
+              facts.get("deadLettered"),
+              facts.get("redeliveries"),
+              facts.get("duplicatesSuppressed"),
+              facts.get("servedTwice")));
+      if (facts.containsKey("inPipelineP50Millis")) {
+        notes.append(
+            String.format(
+                Locale.ROOT,
+                "; in the pipeline p50 %s, p95 %s",
+                ConsoleTable.duration(facts.get("inPipelineP50Millis")),
+                ConsoleTable.duration(facts.get("inPipelineP95Millis"))));
+      }
+    }
     if (facts.containsKey("workerStartupMillis")) {
       notes.append(
           String.format(
