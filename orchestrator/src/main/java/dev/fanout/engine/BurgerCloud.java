@@ -145,22 +145,22 @@ final class BurgerCloud implements Lunch.AutoCloseableCloud {
   public List<BurgersOnLambda.StageBatch> batches() {
     List<BurgersOnLambda.StageBatch> stages = new ArrayList<>();
     for (BatchRecord batch : batches) {
-      Map<Integer, Integer> orders = new LinkedHashMap<>();
-      List<Integer> returned = new ArrayList<>();
+      List<BurgersOnLambda.StageBatch.Message> messages = new ArrayList<>();
       for (BatchRecord.Received message : batch.messages()) {
-        int order = orderOf(message.body());
-        orders.put(order, message.receiveCount());
-        if (batch.settlement().returned().contains(message.messageId())) {
-          returned.add(order);
-        }
+        messages.add(
+            new BurgersOnLambda.StageBatch.Message(
+                orderOf(message.body()),
+                message.receiveCount(),
+                toNanos(message.sentEpochMillis()),
+                batch.settlement().returned().contains(message.messageId())));
       }
       stages.add(
           new BurgersOnLambda.StageBatch(
               batch.function(),
-              orders,
+              batch.requestId(),
+              messages,
               toNanos(batch.invokedEpochMillis()),
-              toNanos(batch.endedEpochMillis()),
-              returned));
+              toNanos(batch.endedEpochMillis())));
     }
     return stages;
   }

@@ -6,6 +6,7 @@ import dev.fanout.strategy.kind.StrategyKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -59,15 +59,26 @@ public final class BurgersOnLambda {
    * One batch a stage's event source mapping handed its function.
    *
    * @param function the stage's function
-   * @param orders the orders in it, with how many times each had been received
-   * @param returned the orders of it that came back to the queue
+   * @param requestId the invocation's id
+   * @param messages its messages, in the order the function got them
    */
   public record StageBatch(
       String function,
-      Map<Integer, Integer> orders,
+      String requestId,
+      List<Message> messages,
       long invokedNanos,
-      long endedNanos,
-      List<Integer> returned) {}
+      long endedNanos) {
+
+    /**
+     * One message of a batch.
+     *
+     * @param order the order it was about
+     * @param receiveCount how many times it had been received, this time included
+     * @param sentNanos when it was sent to the queue
+     * @param returned whether it came back to the queue
+     */
+    public record Message(int order, int receiveCount, long sentNanos, boolean returned) {}
+  }
 
   private final BurgerShop shop;
   private final int poison;
@@ -194,11 +205,8 @@ public final class BurgersOnLambda {
     }
     List<StageBatch> batches = cloud.batches();
     List<Span> spans = spans(batches);
-    long redeliveries =
-        batches.stream()
-            .flatMap(batch -> batch.orders().values().stream())
-            .filter(count -> count > 1)
-            .count();
+    List<Delivery> deliveries = deliveries(batches);
+    long redeliveries = deliveries.stream().filter(d -> d.receiveCount() > 1).count();
     QueueTrace openOrders;
     synchronized (open) {
       openOrders = open.copy();
@@ -242,7 +250,28 @@ public final class BurgersOnLambda {
         spans,
         queues,
         List.of(),
-        facts);
+        facts,
+        deliveries);
+  }
+
+  private static List<Delivery> deliveries(List<StageBatch> batches) {
+    List<Delivery> deliveries = new ArrayList<>();
+    for (StageBatch batch : batches) {
+      for (StageBatch.Message message : batch.messages()) {
+        deliveries.add(
+            new Delivery(
+                STAGES.getOrDefault(batch.function(), batch.function()),
+                message.order(),
+                message.receiveCount(),
+                message.sentNanos(),
+                batch.invokedNanos(),
+                batch.endedNanos(),
+                batch.requestId(),
+                message.returned()));
+      }
+    }
+    deliveries.sort(Comparator.comparingLong(Delivery::invokedNanos));
+    return deliveries;
   }
 
   /** Orders open change from the door's thread and the watchers': one at a time, in order. */
@@ -270,17 +299,17 @@ public final class BurgersOnLambda {
         lanes.set(lane, batch.endedNanos());
       }
       String stage = STAGES.getOrDefault(batch.function(), batch.function());
-      for (int order : batch.orders().keySet()) {
+      for (StageBatch.Message message : batch.messages()) {
         spans.add(
             new Span(
                 stage,
                 batch.function() + " " + (lane + 1),
                 Span.Subject.ORDER,
-                order,
+                message.order(),
                 batch.invokedNanos(),
                 batch.endedNanos(),
                 -1,
-                batch.returned().contains(order) ? "returned to its queue" : null));
+                message.returned() ? "returned to its queue" : null));
       }
     }
     return spans;
@@ -302,10 +331,10 @@ public final class BurgersOnLambda {
       AtomicBoolean watching,
       java.util.function.Consumer<JsonNode> each) {
     while (watching.get()) {
-      List<Message> got =
+      List<software.amazon.awssdk.services.sqs.model.Message> got =
           sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
               .messages();
-      for (Message message : got) {
+      for (software.amazon.awssdk.services.sqs.model.Message message : got) {
         try {
           each.accept(JSON.readTree(message.body()));
         } catch (IOException e) {

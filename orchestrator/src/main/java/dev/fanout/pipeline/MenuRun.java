@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param startNanos when the doors opened (nanoTime); every other time is on the same clock
  * @param facts what only this menu knows, by name (e.g. {@code bowls}), for the reports
+ * @param deliveries each message a stage's queue handed its function (on Lambda only)
  */
 public record MenuRun(
     String menu,
@@ -24,7 +25,8 @@ public record MenuRun(
     List<Span> spans,
     List<QueueTrace> queues,
     List<Hold> holds,
-    Map<String, Long> facts) {
+    Map<String, Long> facts,
+    List<Delivery> deliveries) {
 
   public MenuRun {
     outcomes = List.copyOf(outcomes);
@@ -32,6 +34,33 @@ public record MenuRun(
     queues = List.copyOf(queues);
     holds = List.copyOf(holds);
     facts = Map.copyOf(facts);
+    deliveries = List.copyOf(deliveries);
+  }
+
+  /** A run with no deliveries: every run but a pipeline of functions fed by queues. */
+  public MenuRun(
+      String menu,
+      StrategyKind strategy,
+      int orders,
+      long startNanos,
+      long endNanos,
+      List<OrderOutcome> outcomes,
+      List<Span> spans,
+      List<QueueTrace> queues,
+      List<Hold> holds,
+      Map<String, Long> facts) {
+    this(
+        menu,
+        strategy,
+        orders,
+        startNanos,
+        endNanos,
+        outcomes,
+        spans,
+        queues,
+        holds,
+        facts,
+        List.of());
   }
 
   /** A run from what its lanes logged: their orders, work and holds, gathered. */
@@ -70,7 +99,17 @@ public record MenuRun(
     Map<String, Long> more = new LinkedHashMap<>(facts);
     more.put(name, value);
     return new MenuRun(
-        menu, strategy, orders, startNanos, endNanos, outcomes, spans, queues, holds, more);
+        menu,
+        strategy,
+        orders,
+        startNanos,
+        endNanos,
+        outcomes,
+        spans,
+        queues,
+        holds,
+        more,
+        deliveries);
   }
 
   public double wallMillis() {

@@ -2,6 +2,7 @@ package dev.fanout.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.pipeline.Delivery;
 import dev.fanout.pipeline.MenuFigures;
 import dev.fanout.pipeline.MenuRun;
 import dev.fanout.pipeline.OrderOutcome;
@@ -65,6 +66,21 @@ public final class LunchJson {
       ArrayNode samples = queues.putArray(trace.queue());
       for (QueueTrace.Sample sample : trace.samples()) {
         samples.addArray().add(round(millis(run, sample.nanos()))).add(sample.depth());
+      }
+    }
+    if (!run.deliveries().isEmpty()) {
+      ArrayNode deliveries = node.putArray("deliveries");
+      for (Delivery delivery : run.deliveries()) {
+        deliveries
+            .addObject()
+            .put("stage", delivery.stage())
+            .put("order", delivery.order())
+            .put("receiveCount", delivery.receiveCount())
+            .put("sentMillis", round(millis(run, delivery.sentNanos())))
+            .put("invokedMillis", round(millis(run, delivery.invokedNanos())))
+            .put("endedMillis", round(millis(run, delivery.endedNanos())))
+            .put("requestId", delivery.requestId())
+            .put("outcome", delivery.returned() ? "returned" : "deleted");
       }
     }
     ArrayNode items = node.putArray("items");

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +71,27 @@ class LunchBurgersOnLambdaIT {
       }
     }
     assertThat(orders).hasSize(20);
+    // Every message each stage was handed: the poison orders' three receives at the first stage,
+    // each returned; every served order deleted once from each of the three stages' queues.
+    Map<Integer, List<JsonNode>> deliveries = new HashMap<>();
+    run.get("deliveries")
+        .forEach(
+            d -> deliveries.computeIfAbsent(d.get("order").asInt(), o -> new ArrayList<>()).add(d));
+    for (JsonNode item : run.get("items")) {
+      List<JsonNode> mine = deliveries.get(item.get("order").asInt());
+      if (item.has("error")) {
+        assertThat(mine).extracting(d -> d.get("receiveCount").asInt()).containsExactly(1, 2, 3);
+        assertThat(mine).allMatch(d -> d.get("outcome").asText().equals("returned"));
+      } else {
+        assertThat(mine.stream().filter(d -> d.get("outcome").asText().equals("deleted")))
+            .extracting(d -> d.get("stage").asText())
+            .containsExactly("take order", "cook", "make burger");
+      }
+      for (JsonNode d : mine) {
+        assertThat(d.get("invokedMillis").asDouble())
+            .isGreaterThanOrEqualTo(d.get("sentMillis").asDouble() - 5);
+      }
+    }
     assertThat(run.get("lanes").asInt()).isGreaterThanOrEqualTo(3);
   }
 }
