@@ -1,7 +1,6 @@
 package dev.fanout.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
 import dev.fanout.localcloud.lambda.esm.BatchRecord;
@@ -9,7 +8,6 @@ import dev.fanout.localcloud.sqs.LocalQueue;
 import dev.fanout.localcloud.sqs.LocalSqs;
 import dev.fanout.pipeline.BurgerShop;
 import dev.fanout.pipeline.BurgersOnLambda;
-import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -17,20 +15,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The burger bar on the local Lambda service: its stages from template.yaml, fed by the template's
- * queues in a local SQS, the grill at the lunch's origin, served orders recorded in a table of a
- * local DynamoDB. Everything is started here and stopped on close.
+ * queues in a local SQS, the grill at the lunch's origin, served orders recorded in the ledger
+ * table of a local DynamoDB ({@link StandIns}). Everything is started here and stopped on close.
  */
 final class BurgerCloud implements Lunch.AutoCloseableCloud {
-  static final String TABLE = "fanout-lunch";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -43,7 +38,7 @@ final class BurgerCloud implements Lunch.AutoCloseableCloud {
 
   static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(10);
 
-  private final LocalDynamoDb dynamo;
+  private final StandIns standIns;
   private final LocalLambdaService service;
   private final SqsClient sqs;
   private final LongSupplier nanoTime;
@@ -52,12 +47,12 @@ final class BurgerCloud implements Lunch.AutoCloseableCloud {
   private final AtomicLong duplicates;
 
   private BurgerCloud(
-      LocalDynamoDb dynamo,
+      StandIns standIns,
       LocalLambdaService service,
       List<BatchRecord> batches,
       AtomicLong duplicates,
       LongSupplier nanoTime) {
-    this.dynamo = dynamo;
+    this.standIns = standIns;
     this.service = service;
     this.batches = batches;
     this.duplicates = duplicates;
@@ -73,20 +68,12 @@ final class BurgerCloud implements Lunch.AutoCloseableCloud {
           "burgers on lambda run on the local Lambda service, whose queues this run creates; on"
               + " AWS, deploy template.yaml and send orders to its BurgerOrdersQueueUrl");
     }
-    LocalDynamoDb dynamo = LocalDynamoDb.start();
+    StandIns standIns = StandIns.withGrill(grill);
     try {
-      try (DynamoDbClient client =
-          DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
-        DynamoDbLedger.createTableIfMissing(client, TABLE);
-      }
       List<BatchRecord> batches = new CopyOnWriteArrayList<>();
       AtomicLong duplicates = new AtomicLong();
-      Map<String, String> environment = new LinkedHashMap<>();
-      environment.put("FANOUT_ALLOW_LOCAL_TARGETS", "true");
-      environment.put("FANOUT_STAGE_GRILL_URL", grill.toString());
+      Map<String, String> environment = new LinkedHashMap<>(standIns.environment());
       environment.put("FANOUT_STAGE_COOK_MILLIS", Long.toString(shop.cook().toMillis()));
-      environment.put("FANOUT_LEDGER_TABLE", TABLE);
-      environment.put("FANOUT_LEDGER_ENDPOINT", dynamo.endpoint().toString());
       LocalLambdaOptions options =
           LambdaBackend.localOptions(
                   choice, environment, ProjectFiles.template(), ProjectFiles.functionZip())
@@ -106,9 +93,9 @@ final class BurgerCloud implements Lunch.AutoCloseableCloud {
                   })
               .build();
       return new BurgerCloud(
-          dynamo, LocalLambdaService.start(options), batches, duplicates, nanoTime);
+          standIns, LocalLambdaService.start(options), batches, duplicates, nanoTime);
     } catch (RuntimeException e) {
-      dynamo.close();
+      standIns.close();
       throw e;
     }
   }
@@ -186,6 +173,6 @@ final class BurgerCloud implements Lunch.AutoCloseableCloud {
   public void close() {
     sqs.close();
     service.close();
-    dynamo.close();
+    standIns.close();
   }
 }

@@ -4,6 +4,7 @@ import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,25 +19,42 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class StandIns implements AutoCloseable {
   static final String TABLE = "fanout-ledger";
 
+  /** The origin started here, or null when the grill is someone else's. */
   private final OriginServer origin;
+
+  private final URI grill;
   private final LocalDynamoDb dynamo;
 
-  private StandIns(OriginServer origin, LocalDynamoDb dynamo) {
+  private StandIns(OriginServer origin, URI grill, LocalDynamoDb dynamo) {
     this.origin = origin;
+    this.grill = grill;
     this.dynamo = dynamo;
   }
 
+  /** Starts an origin for the grill and a local DynamoDB with the table. */
   public static StandIns start() {
     OriginServer origin = OriginServer.start(OriginOptions.defaults());
     try {
-      LocalDynamoDb dynamo = LocalDynamoDb.start();
-      try (DynamoDbClient client =
-          DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
-        DynamoDbLedger.createTableIfMissing(client, TABLE);
-      }
-      return new StandIns(origin, dynamo);
+      return new StandIns(origin, origin.baseUri(), startDynamoDb());
     } catch (RuntimeException e) {
       origin.close();
+      throw e;
+    }
+  }
+
+  /** Starts a local DynamoDB with the table; the grill is the origin at {@code grill}. */
+  static StandIns withGrill(URI grill) {
+    return new StandIns(null, grill, startDynamoDb());
+  }
+
+  private static LocalDynamoDb startDynamoDb() {
+    LocalDynamoDb dynamo = LocalDynamoDb.start();
+    try (DynamoDbClient client =
+        DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
+      DynamoDbLedger.createTableIfMissing(client, TABLE);
+      return dynamo;
+    } catch (RuntimeException e) {
+      dynamo.close();
       throw e;
     }
   }
@@ -45,7 +63,7 @@ public final class StandIns implements AutoCloseable {
   public Map<String, String> environment() {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("FANOUT_ALLOW_LOCAL_TARGETS", "true");
-    environment.put("FANOUT_STAGE_GRILL_URL", origin.baseUri().toString());
+    environment.put("FANOUT_STAGE_GRILL_URL", grill.toString());
     environment.put("FANOUT_LEDGER_TABLE", TABLE);
     environment.put("FANOUT_LEDGER_ENDPOINT", dynamo.endpoint().toString());
     return environment;
@@ -53,7 +71,7 @@ public final class StandIns implements AutoCloseable {
 
   public String describe() {
     return "origin (the grill) "
-        + origin.baseUri()
+        + grill
         + ", DynamoDB "
         + dynamo.endpoint()
         + " (table "
@@ -64,6 +82,8 @@ public final class StandIns implements AutoCloseable {
   @Override
   public void close() {
     dynamo.close();
-    origin.close();
+    if (origin != null) {
+      origin.close();
+    }
   }
 }

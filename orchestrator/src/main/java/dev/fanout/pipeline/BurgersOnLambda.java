@@ -33,7 +33,7 @@ public final class BurgersOnLambda {
 
   /** The stages' functions, with the name their work has in the in-JVM runs. */
   public static final Map<String, String> STAGES =
-      orderedMap(
+      Map.of(
           "TakeOrdersFunction", "take order",
           "CookPattiesFunction", "cook",
           "MakeBurgersFunction", "make burger");
@@ -375,13 +375,5 @@ public final class BurgersOnLambda {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static Map<String, String> orderedMap(String... pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(pairs[i], pairs[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
+import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -62,20 +58,7 @@ class LocalStackBurgersIT {
         LambdaClient lambda = client(LambdaClient.builder());
         DynamoDbClient dynamo = client(DynamoDbClient.builder())) {
       Testcontainers.exposeHostPorts(grill.baseUri().getPort());
-      dynamo.createTable(
-          b ->
-              b.tableName("ledger")
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .attributeDefinitions(
-                      AttributeDefinition.builder()
-                          .attributeName("id")
-                          .attributeType(ScalarAttributeType.S)
-                          .build())
-                  .keySchema(
-                      KeySchemaElement.builder()
-                          .attributeName("id")
-                          .keyType(KeyType.HASH)
-                          .build()));
+      DynamoDbLedger.createTableIfMissing(dynamo, "ledger");
       String dead = sqs.createQueue(b -> b.queueName("dead")).queueUrl();
       String deadArn = arn(sqs, dead);
       Map<String, String> redrive =

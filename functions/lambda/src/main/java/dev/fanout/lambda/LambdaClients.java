@@ -136,6 +136,7 @@ public class LambdaClients {
     fetcher.close();
     store.close();
     ledger.close();
+    servedOrders.ifBuilt(ServedOrders::close);
   }
 
   /** The ledger, built on its first use. */

@@ -56,4 +56,8 @@ final class ServedOrders {
           "cannot record order " + order + " as served in " + table + ": " + e.getMessage(), e);
     }
   }
+
+  void close() {
+    dynamo.close();
+  }
 }

@@ -2,15 +2,11 @@ package dev.fanout.localcloud.lambda;
 
 import dev.fanout.localcloud.http.HttpLimits;
 import dev.fanout.localcloud.http.HttpLoop;
-import dev.fanout.localcloud.lambda.esm.EventSourceMappings;
-import dev.fanout.localcloud.lambda.esm.Invoker;
 import dev.fanout.localcloud.lambda.esm.QueueTrigger;
 import dev.fanout.localcloud.lambda.pool.Pool;
 import dev.fanout.localcloud.lambda.pool.PoolFunction;
 import dev.fanout.localcloud.lambda.pool.PoolLimits;
-import dev.fanout.localcloud.lambda.pool.Refusal;
 import dev.fanout.localcloud.sqs.LocalQueue;
-import dev.fanout.localcloud.sqs.LocalSqs;
 import dev.fanout.localcloud.sqs.TemplateQueues;
 import dev.fanout.localcloud.template.Stack;
 import dev.fanout.localcloud.template.Template;
@@ -31,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -76,10 +71,8 @@ public final class LocalLambdaService implements AutoCloseable {
   private final Path workDirectory;
   private final URI endpoint;
   private final List<String> warnings;
-  private final LocalSqs sqs;
-  private final Map<String, LocalQueue> queues;
+  private final ServedQueues served;
   private final List<QueueTrigger> queueTriggers;
-  private final EventSourceMappings mappings;
   private boolean closed;
 
   private LocalLambdaService(
@@ -94,10 +87,8 @@ public final class LocalLambdaService implements AutoCloseable {
       Path workDirectory,
       URI endpoint,
       List<String> warnings,
-      LocalSqs sqs,
-      Map<String, LocalQueue> queues,
-      List<QueueTrigger> queueTriggers,
-      EventSourceMappings mappings) {
+      ServedQueues served,
+      List<QueueTrigger> queueTriggers) {
     this.options = options;
     this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     this.concurrency = Map.copyOf(concurrency);
@@ -109,10 +100,8 @@ public final class LocalLambdaService implements AutoCloseable {
     this.workDirectory = workDirectory;
     this.endpoint = endpoint;
     this.warnings = List.copyOf(warnings);
-    this.sqs = sqs;
-    this.queues = Collections.unmodifiableMap(new LinkedHashMap<>(queues));
+    this.served = served;
     this.queueTriggers = List.copyOf(queueTriggers);
-    this.mappings = mappings;
   }
 
   /**
@@ -126,33 +115,17 @@ public final class LocalLambdaService implements AutoCloseable {
   public static LocalLambdaService start(LocalLambdaOptions options) {
     Template source = Template.read(options.template());
     Stack stack = Stack.local(options.region(), options.parameterOverrides());
-    TemplateQueues templateQueues = new TemplateQueues(source, stack);
-    LocalSqs sqs = null;
-    Map<String, LocalQueue> queues = Map.of();
-    if (options.queues() && templateQueues.any()) {
-      sqs = LocalSqs.start(options.host(), options.sqsPort(), options.region());
-      try {
-        queues = sqs.create(templateQueues);
-      } catch (RuntimeException e) {
-        sqs.close();
-        throw e;
-      }
-    }
+    ServedQueues served = ServedQueues.create(options, new TemplateQueues(source, stack));
     try {
-      return start(options, SamTemplate.of(source, stack, queues), sqs, queues);
+      return start(options, SamTemplate.of(source, stack, served.queues()), served);
     } catch (RuntimeException e) {
-      if (sqs != null) {
-        sqs.close();
-      }
+      served.close();
       throw e;
     }
   }
 
   private static LocalLambdaService start(
-      LocalLambdaOptions options,
-      SamTemplate template,
-      LocalSqs sqs,
-      Map<String, LocalQueue> queues) {
+      LocalLambdaOptions options, SamTemplate template, ServedQueues served) {
     Map<String, FunctionConfig> functions = new LinkedHashMap<>();
     for (FunctionConfig function : template.functions()) {
       functions.put(function.name(), function);
@@ -193,7 +166,7 @@ public final class LocalLambdaService implements AutoCloseable {
             ric,
             workDirectory,
             options.region(),
-            instanceEnvironment(options, sqs),
+            served.instanceEnvironment(options.environmentOverrides()),
             loop,
             launches);
     List<PoolFunction> poolFunctions = new ArrayList<>();
@@ -240,16 +213,8 @@ public final class LocalLambdaService implements AutoCloseable {
                     : address.getAddress().getHostAddress())
                 + ":"
                 + invokeApi.port());
-    EventSourceMappings mappings =
-        sqs == null
-            ? null
-            : EventSourceMappings.start(
-                template.queueTriggers(),
-                concurrency,
-                sqs.client(),
-                options.region(),
-                invoker(pool),
-                options.batchListener());
+    served.startMappings(
+        template.queueTriggers(), concurrency, pool, options.region(), options.batchListener());
     return new LocalLambdaService(
         options,
         functions,
@@ -262,53 +227,8 @@ public final class LocalLambdaService implements AutoCloseable {
         workDirectory,
         endpoint,
         template.warnings(),
-        sqs,
-        queues,
-        template.queueTriggers(),
-        mappings);
-  }
-
-  /**
-   * What every instance is told over the template: where the local SQS is, in the variable the AWS
-   * SDKs read for an SQS endpoint, so that a function's own SQS client reaches it; then the
-   * caller's overrides.
-   */
-  private static Map<String, String> instanceEnvironment(LocalLambdaOptions options, LocalSqs sqs) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    if (sqs != null) {
-      environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
-    }
-    environment.putAll(options.environmentOverrides());
-    return environment;
-  }
-
-  /** The event source mappings' way in: a synchronous invocation through the same pool. */
-  private static Invoker invoker(PoolShell pool) {
-    return (function, payload) -> {
-      CompletableFuture<Invoker.Result> result = new CompletableFuture<>();
-      pool.invoke(
-          new Call(
-              function,
-              payload,
-              null,
-              null,
-              false,
-              false,
-              new Call.Listener() {
-                @Override
-                public void refused(String requestId, Refusal reason) {
-                  result.complete(Invoker.Result.throttled(reason.name()));
-                }
-
-                @Override
-                public void completed(InvocationResult answer) {
-                  result.complete(
-                      new Invoker.Result(
-                          false, answer.functionError(), answer.payload(), answer.requestId()));
-                }
-              }));
-      return result;
-    };
+        served,
+        template.queueTriggers());
   }
 
   /** Where the Invoke API listens, e.g. {@code http://127.0.0.1:3001}: the SDK's endpoint. */
@@ -347,12 +267,12 @@ public final class LocalLambdaService implements AutoCloseable {
 
   /** Where the local SQS listens, when the template has queues. */
   public Optional<URI> sqsEndpoint() {
-    return Optional.ofNullable(sqs).map(LocalSqs::endpoint);
+    return served.endpoint();
   }
 
   /** The template's queues in the local SQS, by logical id (none when it has no queues). */
   public Map<String, LocalQueue> queues() {
-    return queues;
+    return served.queues();
   }
 
   /** The functions' SQS event source mappings, as read from the template. */
@@ -378,9 +298,7 @@ public final class LocalLambdaService implements AutoCloseable {
       }
       closed = true;
     }
-    if (mappings != null) {
-      mappings.close(); // no new batches; those being handled end with the pool below
-    }
+    served.stopMappings(); // no new batches; those being handled end with the pool below
     List<InstanceProcess> stopped = pool.shutdown();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     for (InstanceProcess instance : stopped) {
@@ -399,9 +317,7 @@ public final class LocalLambdaService implements AutoCloseable {
     loop.close();
     timer.shutdownNow();
     launches.shutdownNow();
-    if (sqs != null) {
-      sqs.close();
-    }
+    served.close();
     try {
       TaskRoot.deleteTree(workDirectory);
     } catch (IOException | UncheckedIOException e) {

@@ -112,7 +112,7 @@ final class SamTemplate {
 
   private static FunctionConfig function(
       String name, Map<String, Object> properties, List<String> warnings) {
-    FunctionProperties read = new FunctionProperties(name, properties, warnings);
+    ResolvedProperties read = new ResolvedProperties(name, properties, warnings);
     String runtime = read.string("Runtime", "java21");
     if (!runtime.startsWith("java")) {
       warnings.add(name + ": skipped, its runtime " + runtime + " is not a Java runtime");
@@ -150,42 +150,5 @@ final class SamTemplate {
     }
     return new FunctionConfig(
         name, handler, runtime, memory, Duration.ofSeconds(timeout), environment, reserved, alias);
-  }
-
-  /** A function's resolved properties, read as the scalars FunctionConfig takes. */
-  private record FunctionProperties(
-      String function, Map<String, Object> values, List<String> warnings) {
-    String string(String property, String fallback) {
-      Object value = values.get(property);
-      if (value == null) {
-        return fallback;
-      }
-      if (value instanceof Unresolved unresolved) {
-        warnings.add(
-            function
-                + "."
-                + property
-                + ": "
-                + unresolved.describe()
-                + " cannot be resolved locally; using "
-                + fallback);
-        return fallback;
-      }
-      if (value instanceof Map<?, ?> || value instanceof List<?>) {
-        warnings.add(function + "." + property + " is not a scalar; using " + fallback);
-        return fallback;
-      }
-      return String.valueOf(value);
-    }
-
-    int integer(String property, int fallback) {
-      String value = string(property, Integer.toString(fallback));
-      try {
-        return Integer.parseInt(value.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            function + "." + property + " must be a whole number, got '" + value + "'", e);
-      }
-    }
   }
 }

@@ -32,6 +32,7 @@ final class SqsEvents {
       }
       String name = function.name() + ".Events." + entry.getKey();
       Map<?, ?> settings = event.get("Properties") instanceof Map<?, ?> map ? map : Map.of();
+      ResolvedProperties read = new ResolvedProperties(name, settings, warnings);
       Object queue = settings.get("Queue");
       if (queue instanceof Unresolved unresolved) {
         warnings.add(
@@ -62,34 +63,24 @@ final class SqsEvents {
               local.arn(),
               local.url(),
               local.visibilityTimeout(),
-              integer(name, settings, "BatchSize", QueueTrigger.DEFAULT_BATCH_SIZE),
-              Duration.ofSeconds(integer(name, settings, "MaximumBatchingWindowInSeconds", 0)),
+              read.integer("BatchSize", QueueTrigger.DEFAULT_BATCH_SIZE),
+              Duration.ofSeconds(read.integer("MaximumBatchingWindowInSeconds", 0)),
               settings.get("FunctionResponseTypes") instanceof List<?> types
                   && types.contains("ReportBatchItemFailures"),
-              maximumConcurrency(name, settings),
+              maximumConcurrency(name, settings, warnings),
               !"false".equalsIgnoreCase(String.valueOf(settings.get("Enabled")))));
     }
     return triggers;
   }
 
-  private static OptionalInt maximumConcurrency(String name, Map<?, ?> settings) {
+  private static OptionalInt maximumConcurrency(
+      String name, Map<?, ?> settings, List<String> warnings) {
     if (!(settings.get("ScalingConfig") instanceof Map<?, ?> scaling)
         || scaling.get("MaximumConcurrency") == null) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(integer(name + ".ScalingConfig", scaling, "MaximumConcurrency", 0));
-  }
-
-  private static int integer(String name, Map<?, ?> settings, String property, int fallback) {
-    Object value = settings.get(property);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + "." + property + " must be a whole number, got '" + value + "'", e);
-    }
+    return OptionalInt.of(
+        new ResolvedProperties(name + ".ScalingConfig", scaling, warnings)
+            .integer("MaximumConcurrency", 0));
   }
 }

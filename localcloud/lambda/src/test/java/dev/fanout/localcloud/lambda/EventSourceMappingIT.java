@@ -10,6 +10,7 @@ import dev.fanout.localcloud.lambda.esm.QueueTrigger;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.localcloud.sqs.LocalSqs;
+import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,22 +18,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -64,27 +57,8 @@ class EventSourceMappingIT {
     origin = OriginServer.start(OriginOptions.defaults());
     dynamo = LocalDynamoDb.start();
     try (DynamoDbClient client =
-        DynamoDbClient.builder()
-            .endpointOverride(dynamo.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("fanout", "local")))
-            .httpClient(Apache5HttpClient.create())
-            .build()) {
-      client.createTable(
-          b ->
-              b.tableName("ledger")
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .attributeDefinitions(
-                      AttributeDefinition.builder()
-                          .attributeName("id")
-                          .attributeType(ScalarAttributeType.S)
-                          .build())
-                  .keySchema(
-                      KeySchemaElement.builder()
-                          .attributeName("id")
-                          .keyType(KeyType.HASH)
-                          .build()));
+        DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
+      DynamoDbLedger.createTableIfMissing(client, "ledger");
     }
     service =
         LocalLambdaService.start(

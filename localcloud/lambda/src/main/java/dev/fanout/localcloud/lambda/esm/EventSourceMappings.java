@@ -1,6 +1,5 @@
 package dev.fanout.localcloud.lambda.esm;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -58,11 +57,6 @@ public final class EventSourceMappings implements AutoCloseable {
   /** The mappings, enabled or not, as read from the template. */
   public List<QueueTrigger> triggers() {
     return triggers;
-  }
-
-  /** An SDK client for the local SQS at {@code endpoint}, with local credentials. */
-  public static SqsClient client(URI endpoint, String region) {
-    return dev.fanout.localcloud.sqs.LocalSqs.client(endpoint, region);
   }
 
   /**

@@ -176,7 +176,8 @@ final class QueuePoller implements Runnable {
     batch.forEach(message -> receipts.put(message.messageId(), message.receiptHandle()));
     for (int from = 0; from < done.size(); from += QueueTrigger.MAX_MESSAGES_PER_RECEIVE) {
       List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-      for (String id : done.subList(from, Math.min(done.size(), from + 10))) {
+      int to = Math.min(done.size(), from + QueueTrigger.MAX_MESSAGES_PER_RECEIVE);
+      for (String id : done.subList(from, to)) {
         entries.add(
             DeleteMessageBatchRequestEntry.builder()
                 .id(id.replaceAll("[^A-Za-z0-9_-]", "_"))
