@@ -217,7 +217,9 @@ public final class Lunch {
         warmers.execute(
             () -> {
               long start = System.nanoTime();
-              for (int i = offset; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
+              for (int i = offset;
+                  i < offset + calls.size() || (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS;
+                  i++) {
                 Map.Entry<String, JsonNode> call = calls.get(i % calls.size());
                 try {
                   catalog.unit(call.getKey()).call(call.getValue(), Deadline.none());

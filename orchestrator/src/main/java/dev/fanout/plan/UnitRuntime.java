@@ -2,9 +2,9 @@ package dev.fanout.plan;
 
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.ledger.UnsafeMemoryLedger;
@@ -24,11 +24,11 @@ public final class UnitRuntime implements AutoCloseable {
   /** Connections to DynamoDB from one JVM: enough for a wide in-JVM fan-out. */
   private static final int LEDGER_CONNECTIONS = 256;
 
-  private final JdkHttpFetcher fetcher;
+  private final ApacheHttpFetcher fetcher;
   private final Ledger ledger;
   private final UnitCatalog catalog;
 
-  private UnitRuntime(JdkHttpFetcher fetcher, Ledger ledger, UnitCatalog catalog) {
+  private UnitRuntime(ApacheHttpFetcher fetcher, Ledger ledger, UnitCatalog catalog) {
     this.fetcher = fetcher;
     this.ledger = ledger;
     this.catalog = catalog;
@@ -40,7 +40,8 @@ public final class UnitRuntime implements AutoCloseable {
             .withTimeout(settings.fetchTimeout())
             .withMaxBytes(settings.maxResponseBytes());
     // Local runs reach whatever the user points them at, the local origin included.
-    JdkHttpFetcher fetcher = JdkHttpFetcher.createOnFirstUse(limits, DestinationPolicy.anyHttp());
+    ApacheHttpFetcher fetcher =
+        ApacheHttpFetcher.createOnFirstUse(limits, DestinationPolicy.anyHttp());
     Ledger ledger = ledger(settings.ledger());
     UnitCatalog catalog =
         UnitCatalog.create(

@@ -59,9 +59,10 @@ public final class WorkerLanes implements Lanes {
   }
 
   /**
-   * Runs {@code calls} over and over on every worker, all at once, for about {@code millis}, then
-   * {@code handOffs} {@value #HAND_OFF_ROUNDS} times each, untimed and uncounted: the workers' JIT
-   * compiles the units, and the hand-off around them, before the run, as this JVM's did.
+   * Runs {@code calls} over and over on every worker, all at once, for about {@code millis} and
+   * each at least once, then {@code handOffs} {@value #HAND_OFF_ROUNDS} times each, untimed and
+   * uncounted: the workers' JIT compiles the units, and the hand-off around them, before the run,
+   * as this JVM's did.
    */
   public void warmUp(
       List<Map.Entry<String, JsonNode>> calls,
@@ -74,7 +75,11 @@ public final class WorkerLanes implements Lanes {
               () -> {
                 try {
                   long start = System.nanoTime();
-                  for (int i = 0; (System.nanoTime() - start) / 1e6 < millis; i++) {
+                  // Every call at least once, however slow a cold JVM's first calls are: a unit
+                  // left out (the grill's HTTP client) would be built inside the timed run.
+                  for (int i = 0;
+                      i < calls.size() || (System.nanoTime() - start) / 1e6 < millis;
+                      i++) {
                     warmUpCall(worker, calls.get(i % calls.size()));
                   }
                   for (int i = 0; i < HAND_OFF_ROUNDS * handOffs.size(); i++) {

@@ -5,9 +5,9 @@ import dev.fanout.units.StoreException;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.http.PublicDestinationPolicy;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.LedgerState;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 @Singleton
 public class LambdaClients {
   private final LambdaSettings settings;
-  private final JdkHttpFetcher fetcher;
+  private final ApacheHttpFetcher fetcher;
   private final LazyStore store;
   private final LazyLedger ledger;
   private final OnFirstUse<ServedOrders> servedOrders;
@@ -43,7 +43,7 @@ public class LambdaClients {
   @Inject
   LambdaClients(LambdaSettings settings) {
     this.settings = settings;
-    this.fetcher = JdkHttpFetcher.create(fetchLimits(settings.fetch()), policy(settings));
+    this.fetcher = ApacheHttpFetcher.create(fetchLimits(settings.fetch()), policy(settings));
     this.store = new LazyStore(settings.image());
     this.ledger = new LazyLedger(settings.ledger());
     this.servedOrders = new OnFirstUse<>(() -> servedOrders(settings.ledger()));

@@ -12,9 +12,9 @@ import dev.fanout.units.BurgerUnit;
 import dev.fanout.units.GrillUnit;
 import dev.fanout.units.OrderUnit;
 import dev.fanout.units.UnitJson;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +43,7 @@ class QueueStagesTest {
   private static LocalDynamoDb dynamo;
   private static DynamoDbClient dynamoClient;
   private static TestOrigin origin;
-  private static JdkHttpFetcher fetcher;
+  private static ApacheHttpFetcher fetcher;
   private static int queues;
 
   @BeforeAll
@@ -54,7 +54,7 @@ class QueueStagesTest {
     dynamoClient = DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(5), 4);
     DynamoDbLedger.createTableIfMissing(dynamoClient, "ledger");
     origin = TestOrigin.start();
-    fetcher = JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
+    fetcher = ApacheHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
   }
 
   @AfterAll

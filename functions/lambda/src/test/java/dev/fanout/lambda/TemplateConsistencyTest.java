@@ -11,9 +11,9 @@ import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
 import dev.fanout.units.UnitJson;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.InMemoryObjectStore;
 import jakarta.inject.Named;
@@ -59,7 +59,7 @@ class TemplateConsistencyTest {
   private static final Map<String, String> STAGE_TAKES =
       Map.of("take-orders", "order", "cook-patties", "burger's order", "make-burgers", "burger");
 
-  private static JdkHttpFetcher fetcher;
+  private static ApacheHttpFetcher fetcher;
   private static UnitCatalog catalog;
 
   @BeforeAll
@@ -68,7 +68,7 @@ class TemplateConsistencyTest {
     template = Template.read(root.resolve("template.yaml"));
     handlers = namedHandlers(UnitHandler.class);
     stages = namedHandlers(QueueStageHandler.class);
-    fetcher = JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
+    fetcher = ApacheHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
     catalog =
         UnitCatalog.create(
             new UnitDependencies(

@@ -8,9 +8,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.units.StoreException;
 import dev.fanout.units.UnitJson;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.store.InMemoryObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,13 +37,13 @@ class UnitHandlerTest {
   private static final Context NO_TIME = new FakeContext(501);
 
   private static TestOrigin origin;
-  private static JdkHttpFetcher fetcher;
+  private static ApacheHttpFetcher fetcher;
 
   @BeforeAll
   static void startOrigin() {
     origin = TestOrigin.start();
     fetcher =
-        JdkHttpFetcher.create(
+        ApacheHttpFetcher.create(
             FetchLimits.defaults().withTimeout(Duration.ofSeconds(5)), DestinationPolicy.anyHttp());
   }
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpHandler;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.http.PublicDestinationPolicy;
 import dev.fanout.units.testing.LocalOrigin;
 import dev.fanout.units.testing.TestLoop;
@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 /** The grill unit against the local origin's real grill, blocking and on an event loop. */
 class GrillUnitTest {
   private static OriginServer origin;
-  private static JdkHttpFetcher fetcher;
+  private static ApacheHttpFetcher fetcher;
   private static GrillUnit unit;
 
   @BeforeAll
   static void start() {
     origin = OriginServer.start(OriginOptions.defaults());
     fetcher =
-        JdkHttpFetcher.create(
+        ApacheHttpFetcher.create(
             FetchLimits.defaults().withTimeout(Duration.ofSeconds(10)),
             DestinationPolicy.anyHttp());
     unit = new GrillUnit(fetcher);
@@ -149,8 +149,8 @@ class GrillUnitTest {
 
   @Test
   void grill_inTheCloud_reachesNoLoopbackGrill() {
-    try (JdkHttpFetcher cloud =
-        JdkHttpFetcher.create(FetchLimits.defaults(), PublicDestinationPolicy.create())) {
+    try (ApacheHttpFetcher cloud =
+        ApacheHttpFetcher.create(FetchLimits.defaults(), PublicDestinationPolicy.create())) {
       long served = origin.requestsServed();
 
       assertThatThrownBy(

@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
 import dev.fanout.units.http.Fetched;
 import dev.fanout.units.http.HttpFetcher;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.DirectoryObjectStore;
 import dev.fanout.units.store.ObjectStore;
@@ -55,7 +55,7 @@ class IoUnitsTest {
   @TempDir Path storeRoot;
 
   private LocalOrigin origin;
-  private JdkHttpFetcher fetcher;
+  private ApacheHttpFetcher fetcher;
   private TestLoop loop;
   private final Set<Thread> fetchCallers = ConcurrentHashMap.newKeySet();
   private final Set<Thread> storeCallers = ConcurrentHashMap.newKeySet();
@@ -69,7 +69,7 @@ class IoUnitsTest {
             .route("/pokedex/1", html(POKEDEX_1))
             .route("/pokedex/2", html("<html><body><h2>Ivysaur</h2></body></html>"));
     fetcher =
-        JdkHttpFetcher.create(
+        ApacheHttpFetcher.create(
             new FetchLimits(Duration.ofSeconds(5), 100_000, 3), DestinationPolicy.anyHttp());
     loop = TestLoop.named("unit-loop");
   }

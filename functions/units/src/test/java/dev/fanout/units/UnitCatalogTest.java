@@ -3,9 +3,9 @@ package dev.fanout.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.JdkHttpFetcher;
 import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.store.InMemoryObjectStore;
 import java.net.URI;
@@ -31,8 +31,8 @@ class UnitCatalogTest {
           "wash",
           "coffee");
 
-  private final JdkHttpFetcher fetcher =
-      JdkHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
+  private final ApacheHttpFetcher fetcher =
+      ApacheHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
   private final UnitCatalog catalog =
       UnitCatalog.create(
           new UnitDependencies(

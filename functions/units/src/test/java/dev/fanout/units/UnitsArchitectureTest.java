@@ -44,7 +44,7 @@ class UnitsArchitectureTest {
   @Test
   void importSeesTheUnits() {
     assertThat(units.contain(UnitCatalog.class)).isTrue();
-    assertThat(units.contain(dev.fanout.units.http.JdkHttpFetcher.class)).isTrue();
+    assertThat(units.contain(dev.fanout.units.http.ApacheHttpFetcher.class)).isTrue();
     assertThat(units.contain(dev.fanout.units.store.DirectoryObjectStore.class)).isTrue();
     assertThat(units.contain(UnitsArchitectureTest.class)).isFalse();
   }
@@ -91,6 +91,20 @@ class UnitsArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.quarkus..", "picocli..", "com.amazonaws..")
             .allowEmptyShould(true);
+
+    rule.check(units);
+  }
+
+  @Test
+  void onlyTheFetcher_speaksToTheHttpClientLibrary() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.fanout.units.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.hc..", "java.net.http..")
+            .because("the units reach the web through the HttpFetcher port alone");
 
     rule.check(units);
   }

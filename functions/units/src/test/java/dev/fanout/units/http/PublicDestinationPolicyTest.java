@@ -47,13 +47,13 @@ class PublicDestinationPolicyTest {
                   : PublicDestinationPolicy.resolveWithJvm(host));
 
   private CountingServer target;
-  private JdkHttpFetcher fetcher;
+  private ApacheHttpFetcher fetcher;
 
   @BeforeEach
   void start() throws IOException {
     target = new CountingServer();
     fetcher =
-        JdkHttpFetcher.create(FetchLimits.defaults().withTimeout(Duration.ofSeconds(5)), policy);
+        ApacheHttpFetcher.create(FetchLimits.defaults().withTimeout(Duration.ofSeconds(5)), policy);
   }
 
   @AfterEach
@@ -131,8 +131,8 @@ class PublicDestinationPolicyTest {
             policy.check(uri);
           }
         };
-    try (JdkHttpFetcher redirected =
-        JdkHttpFetcher.create(
+    try (ApacheHttpFetcher redirected =
+        ApacheHttpFetcher.create(
             FetchLimits.defaults().withTimeout(Duration.ofSeconds(5)), firstHopExempt)) {
       assertThatThrownBy(
               () -> redirected.get(URI.create("http://127.0.0.1:" + redirectorPort + "/start")))
@@ -148,8 +148,8 @@ class PublicDestinationPolicyTest {
 
   @Test
   void countingServer_seesAConnectionWhenNothingIsRefused() throws Exception {
-    try (JdkHttpFetcher open =
-        JdkHttpFetcher.create(
+    try (ApacheHttpFetcher open =
+        ApacheHttpFetcher.create(
             FetchLimits.defaults().withTimeout(Duration.ofSeconds(5)),
             DestinationPolicy.anyHttp())) {
       assertThatThrownBy(() -> open.get(URI.create("http://127.0.0.1:" + target.port() + "/")))

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JdkHttpFetcherTest {
+class ApacheHttpFetcherTest {
   private static final FetchLimits LIMITS = new FetchLimits(Duration.ofSeconds(5), 1_000, 3);
 
   private LocalOrigin origin;
-  private final List<JdkHttpFetcher> fetchers = new ArrayList<>();
+  private final List<ApacheHttpFetcher> fetchers = new ArrayList<>();
 
   @BeforeEach
   void startOrigin() throws Exception {
@@ -41,16 +41,16 @@ class JdkHttpFetcherTest {
   @AfterEach
   void stopAll() {
     origin.close();
-    fetchers.forEach(JdkHttpFetcher::close);
+    fetchers.forEach(ApacheHttpFetcher::close);
   }
 
-  private JdkHttpFetcher fetcher(FetchLimits limits, DestinationPolicy policy) {
-    JdkHttpFetcher fetcher = JdkHttpFetcher.create(limits, policy);
+  private ApacheHttpFetcher fetcher(FetchLimits limits, DestinationPolicy policy) {
+    ApacheHttpFetcher fetcher = ApacheHttpFetcher.create(limits, policy);
     fetchers.add(fetcher);
     return fetcher;
   }
 
-  private JdkHttpFetcher fetcher() {
+  private ApacheHttpFetcher fetcher() {
     return fetcher(LIMITS, DestinationPolicy.anyHttp());
   }
 
@@ -70,7 +70,8 @@ class JdkHttpFetcherTest {
   void createOnFirstUse_buildsOneClientOnTheFirstFetchAndServesConcurrentFetches()
       throws Exception {
     origin.route("/page", respond(200, "text/plain", bytes(300)));
-    JdkHttpFetcher lazy = JdkHttpFetcher.createOnFirstUse(LIMITS, DestinationPolicy.anyHttp());
+    ApacheHttpFetcher lazy =
+        ApacheHttpFetcher.createOnFirstUse(LIMITS, DestinationPolicy.anyHttp());
     fetchers.add(lazy);
 
     List<CompletableFuture<Fetched>> fetches = new ArrayList<>();
@@ -85,7 +86,8 @@ class JdkHttpFetcherTest {
 
   @Test
   void createOnFirstUse_closesCleanlyWhenItNeverFetched() {
-    JdkHttpFetcher unused = JdkHttpFetcher.createOnFirstUse(LIMITS, DestinationPolicy.anyHttp());
+    ApacheHttpFetcher unused =
+        ApacheHttpFetcher.createOnFirstUse(LIMITS, DestinationPolicy.anyHttp());
 
     assertThatCode(unused::close).doesNotThrowAnyException();
   }
@@ -120,6 +122,16 @@ class JdkHttpFetcherTest {
     origin.route("/page", respond(200, "image/jpeg", body));
 
     assertThat(fetcher().get(origin.uri("/page")).body()).isEqualTo(body);
+  }
+
+  @Test
+  void get_keepsAContentTypeAsSentEvenWithACharsetTheJvmDoesNotKnow() {
+    origin.route("/odd", respond(200, "image/png; charset=binary", bytes(20)));
+
+    Fetched fetched = fetcher().get(origin.uri("/odd"));
+
+    assertThat(fetched.contentType()).isEqualTo("image/png; charset=binary");
+    assertThat(fetched.body()).isEqualTo(bytes(20));
   }
 
   @Test
@@ -175,7 +187,7 @@ class JdkHttpFetcherTest {
   @Test
   void get_timesOutOnAServerSlowerThanTheTimeout() {
     origin.route("/slow", origin.stall());
-    JdkHttpFetcher fetcher =
+    ApacheHttpFetcher fetcher =
         fetcher(LIMITS.withTimeout(Duration.ofMillis(300)), DestinationPolicy.anyHttp());
 
     long started = System.nanoTime();
@@ -188,7 +200,7 @@ class JdkHttpFetcherTest {
   @Test
   void get_timesOutWhenTheBodyStallsAfterTheHeaders() {
     origin.route("/trickle", origin.stallAfter(bytes(10)));
-    JdkHttpFetcher fetcher =
+    ApacheHttpFetcher fetcher =
         fetcher(LIMITS.withTimeout(Duration.ofMillis(300)), DestinationPolicy.anyHttp());
 
     long started = System.nanoTime();
@@ -200,7 +212,7 @@ class JdkHttpFetcherTest {
   @Test
   void getAsync_timesOutOnAServerSlowerThanTheTimeout() throws Exception {
     origin.route("/slow", origin.stall());
-    JdkHttpFetcher fetcher =
+    ApacheHttpFetcher fetcher =
         fetcher(LIMITS.withTimeout(Duration.ofMillis(300)), DestinationPolicy.anyHttp());
     try (TestLoop loop = TestLoop.named("timeout-loop")) {
       CompletableFuture<Fetched> result = fetcher.getAsync(origin.uri("/slow"), loop);
@@ -285,7 +297,7 @@ class JdkHttpFetcherTest {
 
   @Test
   void get_refusesNonHttpUrlsWithoutAnyRequest() {
-    JdkHttpFetcher fetcher = fetcher();
+    ApacheHttpFetcher fetcher = fetcher();
 
     assertFetchFails(() -> fetcher.get(URI.create("ftp://127.0.0.1:" + origin.port() + "/x")))
         .hasMessageContaining("only http and https")
@@ -309,7 +321,7 @@ class JdkHttpFetcherTest {
   @Test
   void getAsync_refusesNonHttpUrlsWithAFailedFutureOnTheExecutor() throws Exception {
     try (TestLoop loop = TestLoop.named("refuse-loop")) {
-      JdkHttpFetcher fetcher = fetcher();
+      ApacheHttpFetcher fetcher = fetcher();
       URI ftp = URI.create("ftp://127.0.0.1:" + origin.port() + "/x");
 
       TestLoop.Observed<Fetched> call = loop.observe(() -> fetcher.getAsync(ftp, loop));
@@ -326,7 +338,7 @@ class JdkHttpFetcherTest {
   @Test
   void get_asksThePolicyBeforeTheFirstRequest() {
     origin.route("/page", respond(200, "text/plain", bytes(10)));
-    JdkHttpFetcher fetcher =
+    ApacheHttpFetcher fetcher =
         fetcher(
             LIMITS,
             uri -> {
@@ -344,7 +356,7 @@ class JdkHttpFetcherTest {
         .route("/public", redirect(302, "/private"))
         .route("/private", respond(200, "text/plain", bytes(10)));
     List<URI> asked = new CopyOnWriteArrayList<>();
-    JdkHttpFetcher fetcher =
+    ApacheHttpFetcher fetcher =
         fetcher(
             LIMITS,
             uri -> {
@@ -366,7 +378,7 @@ class JdkHttpFetcherTest {
     byte[] body = bytes(100);
     origin.route("/page", respond(200, "text/plain", body));
     try (TestLoop loop = TestLoop.named("fetch-loop")) {
-      JdkHttpFetcher fetcher = fetcher();
+      ApacheHttpFetcher fetcher = fetcher();
 
       TestLoop.Observed<Fetched> call =
           loop.observe(() -> fetcher.getAsync(origin.uri("/page"), loop));
@@ -380,7 +392,7 @@ class JdkHttpFetcherTest {
   @Test
   void getAsync_failsOnTheGivenExecutor() throws Exception {
     try (TestLoop loop = TestLoop.named("fail-loop")) {
-      JdkHttpFetcher fetcher = fetcher();
+      ApacheHttpFetcher fetcher = fetcher();
 
       TestLoop.Observed<Fetched> call =
           loop.observe(() -> fetcher.getAsync(origin.uri("/missing"), loop));
