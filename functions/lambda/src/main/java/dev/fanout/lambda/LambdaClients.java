@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * The clients a function instance builds once and keeps across invocations: the HTTP fetcher, the
  * image store, the ledger and the units wired to them. The store and the ledger are built on first
- * use, so only the image function pays for an S3 client and only transfer for a DynamoDB one.
+ * use, so only the image function pays for an S3 client and only transfer for a DynamoDB one; the
+ * fetcher's client too, so that a function that fetches nothing (fib, say) starts without it.
  */
 @Singleton
 public class LambdaClients {
@@ -43,7 +44,8 @@ public class LambdaClients {
   @Inject
   LambdaClients(LambdaSettings settings) {
     this.settings = settings;
-    this.fetcher = ApacheHttpFetcher.create(fetchLimits(settings.fetch()), policy(settings));
+    this.fetcher =
+        ApacheHttpFetcher.createOnFirstUse(fetchLimits(settings.fetch()), policy(settings));
     this.store = new LazyStore(settings.image());
     this.ledger = new LazyLedger(settings.ledger());
     this.servedOrders = new OnFirstUse<>(() -> servedOrders(settings.ledger()));
