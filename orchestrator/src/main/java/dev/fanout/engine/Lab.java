@@ -5,6 +5,7 @@ import dev.fanout.check.BankCheck;
 import dev.fanout.check.BankVerdict;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
+import dev.fanout.localcloud.scratch.ScratchDirectory;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskListener;
@@ -28,12 +29,8 @@ import dev.fanout.units.Deadline;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitKind;
 import dev.fanout.units.ledger.LedgerState;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +53,7 @@ public final class Lab implements AutoCloseable {
   private final PrintWriter progress;
   private final boolean terminal;
   private final OriginServer origin;
+  private final ScratchDirectory images;
   private final URI originBase;
   private final LedgerPlace ledger;
   private final UnitRuntime runtime;
@@ -103,10 +101,19 @@ public final class Lab implements AutoCloseable {
       originBase = origin != null ? origin.baseUri() : fetching == null ? null : fetching.origin();
       ledger = LedgerPlace.open(settings.ledger());
       opened.add(ledger);
+      // Where the image workload saves its pictures, unless the user names a directory.
+      images =
+          fetching == null || fetching.imageDir() != null
+              ? null
+              : ScratchDirectory.create("fanout-images-");
+      if (images != null) {
+        opened.add(images);
+      }
       UnitSettings units =
           fetching == null
               ? UnitSettings.forLedger(ledger.settings())
-              : UnitSettings.forOrigin(originBase, imageDir(fetching))
+              : UnitSettings.forOrigin(
+                      originBase, images == null ? fetching.imageDir() : images.path())
                   .withLedger(ledger.settings());
       runtime = UnitRuntime.open(units);
       opened.add(runtime);
@@ -307,6 +314,9 @@ public final class Lab implements AutoCloseable {
     }
     open.add(runtime);
     open.add(ledger);
+    if (images != null) {
+      open.add(images);
+    }
     if (origin != null) {
       open.add(origin);
     }
@@ -376,16 +386,5 @@ public final class Lab implements AutoCloseable {
         OriginOptions.defaults()
             .withLatency(Duration.ofMillis(fetching.latencyMs()))
             .withJitter(Duration.ofMillis(fetching.jitterMs())));
-  }
-
-  private static Path imageDir(LabSettings.Fetching fetching) {
-    if (fetching.imageDir() != null) {
-      return fetching.imageDir();
-    }
-    try {
-      return Files.createTempDirectory("fanout-images-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for the image workload", e);
-    }
   }
 }

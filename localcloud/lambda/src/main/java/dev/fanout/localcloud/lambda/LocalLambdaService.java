@@ -6,18 +6,17 @@ import dev.fanout.localcloud.lambda.esm.QueueTrigger;
 import dev.fanout.localcloud.lambda.pool.Pool;
 import dev.fanout.localcloud.lambda.pool.PoolFunction;
 import dev.fanout.localcloud.lambda.pool.PoolLimits;
+import dev.fanout.localcloud.scratch.ScratchDirectory;
 import dev.fanout.localcloud.sqs.LocalQueue;
 import dev.fanout.localcloud.sqs.TemplateQueues;
 import dev.fanout.localcloud.template.Stack;
 import dev.fanout.localcloud.template.Template;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,7 +67,7 @@ public final class LocalLambdaService implements AutoCloseable {
   private final HttpLoop.Listener invokeApi;
   private final ScheduledThreadPoolExecutor timer;
   private final ExecutorService launches;
-  private final Path workDirectory;
+  private final ScratchDirectory workDirectory;
   private final URI endpoint;
   private final List<String> warnings;
   private final ServedQueues served;
@@ -84,7 +83,7 @@ public final class LocalLambdaService implements AutoCloseable {
       HttpLoop.Listener invokeApi,
       ScheduledThreadPoolExecutor timer,
       ExecutorService launches,
-      Path workDirectory,
+      ScratchDirectory workDirectory,
       URI endpoint,
       List<String> warnings,
       ServedQueues served,
@@ -145,12 +144,8 @@ public final class LocalLambdaService implements AutoCloseable {
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.locate(CACHE);
     InetSocketAddress address = address(options);
 
-    Path workDirectory;
-    try {
-      workDirectory = Files.createTempDirectory("fanout-locallambda-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for the instances' logs", e);
-    }
+    // The instances' logs; removed at close, at exit, or by the next service if this one is killed.
+    ScratchDirectory workDirectory = ScratchDirectory.create("fanout-locallambda-");
     LongSupplier nanoTime = System::nanoTime;
     HttpLoop loop = HttpLoop.start("locallambda-http", MAX_BODY_BYTES);
     ScheduledThreadPoolExecutor timer =
@@ -164,7 +159,7 @@ public final class LocalLambdaService implements AutoCloseable {
         new InstanceLauncher(
             taskRoot,
             ric,
-            workDirectory,
+            workDirectory.path(),
             options.region(),
             served.instanceEnvironment(options.environmentOverrides()),
             loop,
@@ -203,6 +198,7 @@ public final class LocalLambdaService implements AutoCloseable {
       loop.close();
       timer.shutdownNow();
       launches.shutdownNow();
+      workDirectory.close();
       throw e;
     }
     URI endpoint =
@@ -319,8 +315,8 @@ public final class LocalLambdaService implements AutoCloseable {
     launches.shutdownNow();
     served.close();
     try {
-      TaskRoot.deleteTree(workDirectory);
-    } catch (IOException | UncheckedIOException e) {
+      workDirectory.close();
+    } catch (UncheckedIOException e) {
       LOG.log(Level.WARNING, "cannot delete " + workDirectory, e);
     }
   }
