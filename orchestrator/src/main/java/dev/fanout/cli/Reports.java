@@ -43,7 +43,7 @@ final class Reports {
         reports.add(report);
         ConsoleTable.print(out, report, lab.context(report.kind()));
       }
-      ConsoleTable.printLegend(out, cores(), lab.repeats());
+      ConsoleTable.printLegend(out, reports, cores(), lab.repeats());
       publish(spec, options, lab, reports, List.of());
     }
     return exitCode(reports);

@@ -249,7 +249,8 @@ public final class Lab implements AutoCloseable {
         unit.kind(),
         workload.size(),
         workload.source(),
-        RunSummary.of(unit.kind(), runs, Runtime.getRuntime().availableProcessors()),
+        RunSummary.of(
+            unit.kind(), runs, Runtime.getRuntime().availableProcessors(), lambdaIsRemote()),
         failures);
   }
 

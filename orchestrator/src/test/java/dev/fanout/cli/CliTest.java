@@ -321,6 +321,54 @@ class CliTest {
   }
 
   @Test
+  void run_ofCpuWorkOnThreads_neverPrintsAnEfficiencyAbove100Percent() throws Exception {
+    Path json = temp.resolve("threads.json");
+
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "threads",
+            "--workers",
+            "8",
+            "--json",
+            json.toString(),
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    JsonNode run = new ObjectMapper().readTree(json.toFile()).get("runs").get(0);
+    assertThat(run.get("efficiency").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
+    assertThat(run.get("limitMillis").asDouble())
+        .isLessThanOrEqualTo(run.get("wallMillis").asDouble());
+  }
+
+  @Test
+  void run_withNoMeasureOfTheTasksAlone_printsADashForEfficiency_andSaysWhy() throws Exception {
+    Path json = temp.resolve("virtual.json");
+
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "virtual",
+            "--tasks",
+            "6",
+            "--json",
+            json.toString(),
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).containsPattern("\\n  virtual +6 vt +\\S+ ms +- +- +6/0");
+    assertThat(result.out()).contains("efficiency -: no run of fib measured its tasks' CPU time");
+    JsonNode run = new ObjectMapper().readTree(json.toFile()).get("runs").get(0);
+    assertThat(run.get("efficiency").isNull()).isTrue();
+  }
+
+  @Test
   void adviceLines_wrapAtTheWidthWithHangingIndent() {
     String wrapped = AdviseCommand.wrap("aaa bbb ccc ddd eee", "  ", 10);
 
