@@ -37,7 +37,7 @@ final class LambdaCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a subcommand: serve, invoke (try 'fanout lambda help serve')");
+        spec.commandLine(), "name a subcommand: serve, invoke");
   }
 
   /** {@code fanout lambda serve}: serves the Invoke API until interrupted. */
