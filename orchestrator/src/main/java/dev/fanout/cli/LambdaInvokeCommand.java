@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanout.cloud.Invocation;
-import dev.fanout.cloud.LambdaInvoker;
-import dev.fanout.cloud.LambdaTarget;
+import dev.fanout.engine.LocalInvoke;
 import dev.fanout.engine.StandIns;
 import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
@@ -17,16 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,40 +100,34 @@ final class LambdaInvokeCommand implements Callable<Integer> {
                             + String.join(
                                 ", ",
                                 functions.stream().map(LambdaInvokeCommand::label).toList())));
-    Map<String, String> logs = new ConcurrentHashMap<>();
-    try (StandIns standIns = StandIns.start();
-        LocalLambdaService service =
-            LocalLambdaService.start(
-                files
-                    .options(served, standIns)
-                    .port(0)
-                    .sqsPort(0)
-                    .maxInstancesPerFunction(1)
-                    .logListener(log -> logs.put(requestId(log), log))
-                    .build())) {
-      err.println("fanout: invoking " + name + " on " + service.endpoint() + "...");
-      err.flush();
-      Invocation invocation;
-      try {
-        invocation = invoke(service, name, payload);
-      } catch (ExecutionException e) {
-        err.println(
-            "fanout: cannot invoke " + name + " on " + service.endpoint() + ": " + e.getCause());
-        return FanoutMain.TASKS_FAILED;
-      }
-      String log = logs.get(invocation.requestId());
-      err.print(
-          log != null ? log : "(no log arrived for request " + invocation.requestId() + ")\n");
-      err.flush();
-      out.println(invocation.payload());
-      out.flush();
-      if (invocation.functionError() != null) {
-        err.println("fanout: " + name + " failed: " + functionError(invocation.payload()));
-        err.flush();
-        return FanoutMain.TASKS_FAILED;
-      }
-      return FanoutMain.OK;
+    LocalInvoke.Answer answer;
+    try (StandIns standIns = StandIns.start()) {
+      answer =
+          LocalInvoke.invoke(
+              files.options(served, standIns),
+              name,
+              payload,
+              endpoint -> {
+                err.println("fanout: invoking " + name + " on " + endpoint + "...");
+                err.flush();
+              });
+    } catch (ExecutionException e) {
+      err.println("fanout: cannot invoke " + name + ": " + e.getCause());
+      return FanoutMain.TASKS_FAILED;
     }
+    err.print(
+        answer.log() != null
+            ? answer.log()
+            : "(no log arrived for request " + answer.requestId() + ")\n");
+    err.flush();
+    out.println(answer.payload());
+    out.flush();
+    if (answer.failed()) {
+      err.println("fanout: " + name + " failed: " + functionError(answer.payload()));
+      err.flush();
+      return FanoutMain.TASKS_FAILED;
+    }
+    return FanoutMain.OK;
   }
 
   /**
@@ -176,38 +162,6 @@ final class LambdaInvokeCommand implements Callable<Integer> {
   private static String label(FunctionConfig function) {
     String handler = function.environment().get(HANDLER_VARIABLE);
     return handler == null ? function.name() : function.name() + " (" + handler + ")";
-  }
-
-  /** The request id of a log, from its START line; "" when it has none. */
-  private static String requestId(String log) {
-    int at = log.indexOf("START RequestId: ");
-    if (at < 0) {
-      return "";
-    }
-    int from = at + "START RequestId: ".length();
-    int end = from;
-    while (end < log.length() && !Character.isWhitespace(log.charAt(end))) {
-      end++;
-    }
-    return log.substring(from, end);
-  }
-
-  /**
-   * @throws ExecutionException when the service did not answer (a function error is an answer)
-   */
-  private Invocation invoke(LocalLambdaService service, String name, String payload)
-      throws InterruptedException, ExecutionException {
-    LambdaTarget target =
-        new LambdaTarget(service.endpoint(), served.region, true, "local Lambda service", false);
-    ExecutorService callbacks =
-        Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("lambda-invoke").daemon(true).factory());
-    try (LambdaInvoker invoker =
-        LambdaInvoker.create(target, 1, callbacks, Duration.ofSeconds(30), System::nanoTime)) {
-      return invoker.invoke(name, payload, new AtomicInteger()).get();
-    } finally {
-      callbacks.shutdownNow();
-    }
   }
 
   /** The event, checked to be one JSON value as Lambda requires. */
