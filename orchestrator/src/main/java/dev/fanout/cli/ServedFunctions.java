@@ -45,6 +45,7 @@ final class ServedFunctions {
 
   @Option(
       names = "--region",
+      paramLabel = "REGION",
       defaultValue = "us-east-1",
       description = "AWS_REGION of instances (default: ${DEFAULT-VALUE}).")
   String region;
