@@ -26,7 +26,7 @@ class ArchitectureTest {
    * The commands that serve a piece of the local cloud alone: fanout origin, fanout lambda serve.
    */
   private static final String SERVING_COMMANDS =
-      "dev\\.fanout\\.cli\\.(OriginCommand|LambdaCommand)(\\$.*)?";
+      "dev\\.fanout\\.cli\\.(OriginCommand|LambdaCommand|LambdaInvokeCommand|ServedFunctions)(\\$.*)?";
 
   private static JavaClasses orchestrator;
 
@@ -52,8 +52,8 @@ class ArchitectureTest {
         .resideInAPackage("dev.fanout.localcloud..")
         .because(
             "the lab talks to the local cloud as it talks to AWS, over HTTP; only the engine starts"
-                + " its servers for a run, and 'fanout origin' and 'fanout lambda serve' serve"
-                + " them alone")
+                + " its servers for a run, and 'fanout origin' and 'fanout lambda serve' and 'invoke'"
+                + " serve them alone")
         .check(orchestrator);
   }
 

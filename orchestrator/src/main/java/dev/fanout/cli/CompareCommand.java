@@ -47,6 +47,11 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     options.validate();
     List<String> chosenWorkloads = checked("--workload", workloads, Workloads.NAMES);
+    if (options.tasksFile != null && chosenWorkloads.size() != 1) {
+      throw new IllegalArgumentException(
+          "--tasks-file holds the inputs of one workload: name it with --workload, e.g."
+              + " --workload fib");
+    }
     return Reports.compare(spec, options, chosenWorkloads, StrategyKinds.chosen(strategies));
   }
 

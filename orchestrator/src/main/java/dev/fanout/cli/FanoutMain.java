@@ -58,21 +58,32 @@ public final class FanoutMain implements Runnable {
 
   /**
    * Bad usage in one line that names the option and the problem (with picocli's suggestion for a
-   * mistyped option), rather than the message followed by the whole usage help.
+   * mistyped option) and the command that shows the usage, rather than the message followed by the
+   * whole usage help.
    */
   private static int badUsage(CommandLine.ParameterException error, String[] args) {
     CommandLine command = error.getCommandLine();
-    String message = error.getMessage().replaceFirst("^Error: ", "").replaceAll("\\s*\\R\\s*", " ");
+    String message =
+        error
+            .getMessage()
+            .replaceFirst("^Error: ", "")
+            .replace("option option", "option")
+            .replaceAll("\\s*\\R\\s*", " ");
     if (error instanceof CommandLine.UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
       message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
     }
-    // The usage help is no longer printed: say where it is, unless the message does already.
-    boolean pointsToHelp = message.contains("help");
-    String help = command.getCommandSpec().qualifiedName() + " --help";
-    command.getErr().println("fanout: " + message + (pointsToHelp ? "" : " (see '" + help + "')"));
+    command.getErr().println("fanout: " + message + "; try: " + helpFor(command.getCommandSpec()));
     command.getErr().flush();
     return USAGE;
+  }
+
+  /** The command that shows {@code spec}'s usage, e.g. {@code scripts/fanout help run}. */
+  static String helpFor(CommandLine.Model.CommandSpec spec) {
+    CommandLine.Model.CommandSpec parent = spec.parent();
+    return parent == null
+        ? "scripts/fanout help"
+        : "scripts/" + parent.qualifiedName() + " help " + spec.name();
   }
 
   @Override
@@ -80,7 +91,6 @@ public final class FanoutMain implements Runnable {
     List<String> commands =
         spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
     throw new CommandLine.ParameterException(
-        spec.commandLine(),
-        "name a command: " + String.join(", ", commands) + " (try 'fanout help')");
+        spec.commandLine(), "name a command: " + String.join(", ", commands));
   }
 }

@@ -1,6 +1,5 @@
 package dev.fanout.cli;
 
-import dev.fanout.engine.ProjectFiles;
 import dev.fanout.engine.StandIns;
 import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
@@ -9,12 +8,10 @@ import dev.fanout.localcloud.lambda.esm.QueueTrigger;
 import dev.fanout.localcloud.sqs.LocalQueue;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -29,14 +26,18 @@ import picocli.CommandLine.Spec;
     name = "lambda",
     mixinStandardHelpOptions = true,
     description = "The local Lambda service: the template's functions, run from function.zip.",
-    subcommands = {LambdaCommand.Serve.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      LambdaCommand.Serve.class,
+      LambdaInvokeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 final class LambdaCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a subcommand: serve (try 'fanout lambda help serve')");
+        spec.commandLine(), "name a subcommand: serve, invoke");
   }
 
   /** {@code fanout lambda serve}: serves the Invoke API until interrupted. */
@@ -62,17 +63,7 @@ final class LambdaCommand implements Runnable {
     @Option(names = "--port", defaultValue = "3001", description = "Port (0: any free port).")
     int port;
 
-    @Option(
-        names = "--template",
-        description = "The SAM template (default: template.yaml in the repository).")
-    Path template;
-
-    @Option(
-        names = "--zip",
-        description =
-            "The built function (default: functions/lambda/target/function.zip in the"
-                + " repository).")
-    Path zip;
+    @Mixin ServedFunctions served;
 
     @Mixin LocalServiceOptions local;
 
@@ -81,30 +72,10 @@ final class LambdaCommand implements Runnable {
     Integer idleTimeoutSeconds;
 
     @Option(
-        names = "--env",
-        paramLabel = "NAME=VALUE",
-        description =
-            "An environment variable for every instance, over the template's (repeatable), e.g."
-                + " FANOUT_ALLOW_LOCAL_TARGETS=true.")
-    Map<String, String> environment = new LinkedHashMap<>();
-
-    @Option(
         names = "--reserved",
         paramLabel = "FUNCTION=N",
         description = "Reserved concurrency of one function (repeatable).")
     Map<String, Integer> reserved = new LinkedHashMap<>();
-
-    @Option(
-        names = "--parameter",
-        paramLabel = "NAME=VALUE",
-        description = "A template parameter, over its Default (repeatable), e.g. Timeout=10.")
-    Map<String, String> parameters = new LinkedHashMap<>();
-
-    @Option(
-        names = "--region",
-        defaultValue = "us-east-1",
-        description = "AWS_REGION of instances.")
-    String region;
 
     @Option(names = "--logs", description = "Print each invocation's log (output, END, REPORT).")
     boolean logs;
@@ -130,38 +101,15 @@ final class LambdaCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       local.validate();
       Duration idleTimeout = idleTimeout(err);
-      Optional<Path> root = ProjectFiles.root();
-      Path templatePath = template != null ? template : inRoot(root, "template.yaml");
-      Path zipPath = zip != null ? zip : inRoot(root, "functions/lambda/target/function.zip");
-      if (templatePath == null || !Files.isRegularFile(templatePath)) {
-        err.println(
-            "fanout: no SAM template at "
-                + (templatePath == null ? "template.yaml (no repository found)" : templatePath)
-                + ": run this in the fanout repository or pass --template");
-        return FanoutMain.USAGE;
-      }
-      if (zipPath == null || !Files.isRegularFile(zipPath)) {
-        err.println(
-            "fanout: no function.zip at "
-                + (zipPath == null ? "functions/lambda/target/function.zip" : zipPath)
-                + ". Build it first, from the repository root:");
-        err.println("  ./mvnw -q -B -pl functions/lambda -am package -DskipTests");
-        err.println("or pass --zip PATH.");
+      ServedFunctions.Located files = served.located(err);
+      if (files == null) {
         return FanoutMain.USAGE;
       }
       OptionChecks.range("--sqs-port", sqsPort, 0, 65_535);
       // What the functions reach on this machine, started here: the caller's --env wins.
       StandIns standIns = StandIns.start();
-      Map<String, String> variables = new LinkedHashMap<>(standIns.environment());
-      variables.putAll(environment);
       LocalLambdaOptions.Builder options =
-          LocalLambdaOptions.builder(templatePath, zipPath)
-              .host(host)
-              .port(port)
-              .environment(variables)
-              .region(region)
-              .queues(!noQueues)
-              .sqsPort(sqsPort);
+          files.options(served, standIns).host(host).port(port).queues(!noQueues).sqsPort(sqsPort);
       // Only what was given: the service's own defaults apply otherwise.
       if (local.maxInstances != null) {
         options.maxInstancesPerFunction(local.maxInstances);
@@ -170,7 +118,6 @@ final class LambdaCommand implements Runnable {
         options.idleTimeout(idleTimeout);
       }
       reserved.forEach(options::reservedConcurrency);
-      parameters.forEach(options::parameter);
       if (logs) {
         options.logListener(
             log -> {
@@ -196,7 +143,7 @@ final class LambdaCommand implements Runnable {
                     standIns.close();
                     stopped.countDown();
                   }));
-      printBanner(out, service, templatePath, zipPath);
+      printBanner(out, service, files.template(), files.zip());
       printQueues(out, service, standIns);
       stopped.await();
       return FanoutMain.OK;
@@ -299,10 +246,6 @@ final class LambdaCommand implements Runnable {
               + "s");
       err.flush();
       return Duration.ofSeconds(idleTimeoutSeconds);
-    }
-
-    private static Path inRoot(Optional<Path> root, String relative) {
-      return root.map(r -> r.resolve(relative)).orElse(null);
     }
   }
 }

@@ -214,6 +214,7 @@ final class LunchCommand implements Callable<Integer> {
             LedgerChoice.memory(true),
             lambda.choice(),
             0,
+            null,
             0,
             1,
             !noWarmup,

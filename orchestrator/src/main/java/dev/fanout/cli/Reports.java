@@ -2,6 +2,7 @@ package dev.fanout.cli;
 
 import dev.fanout.engine.Lab;
 import dev.fanout.engine.ProjectFiles;
+import dev.fanout.plan.Workload;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.JsonReport;
 import dev.fanout.report.WorkloadReport;
@@ -35,12 +36,14 @@ final class Reports {
     PrintWriter out = spec.commandLine().getOut();
     List<WorkloadReport> reports = new ArrayList<>();
     try (Lab lab = Lab.open(options.labSettings(1), kinds, spec.commandLine().getErr())) {
-      for (String name : workloads) {
-        WorkloadReport report = lab.run(lab.workload(name), kinds);
+      // Every task list is made, and a file of the user's checked, before the first run.
+      List<Workload> planned = workloads.stream().map(lab::workload).toList();
+      for (Workload workload : planned) {
+        WorkloadReport report = lab.run(workload, kinds);
         reports.add(report);
         ConsoleTable.print(out, report, lab.context(report.kind()));
       }
-      ConsoleTable.printLegend(out, cores(), lab.repeats());
+      ConsoleTable.printLegend(out, reports, cores(), lab.repeats());
       publish(spec, options, lab, reports, List.of());
     }
     return exitCode(reports);

@@ -2,6 +2,7 @@ package dev.fanout.cli;
 
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
+import dev.fanout.plan.TaskFile;
 import dev.fanout.plan.Workloads;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,6 +16,19 @@ public final class RunOptions {
       paramLabel = "N",
       description = "Tasks per workload (default: the articles' count for each workload).")
   Integer tasks;
+
+  @Option(
+      names = "--tasks-file",
+      paramLabel = "FILE",
+      description =
+          "Your own task list instead of the articles': JSON lines, one task's input per line"
+              + " (e.g. {\"n\": 30} for fib), - for standard input. Every line is checked"
+              + " before anything runs; with --tasks N the lines are gone through again up to"
+              + " N tasks.")
+  String tasksFile;
+
+  /** The lines of --tasks-file, read by {@link #validate()}; null without one. */
+  private TaskFile taskFile;
 
   @Option(
       names = "--workers",
@@ -108,6 +122,9 @@ public final class RunOptions {
     OptionChecks.range("--latency-ms", latencyMs, 0, 60_000);
     OptionChecks.range("--jitter-ms", jitterMs, 0, 60_000);
     lambda.validate();
+    if (tasksFile != null) {
+      taskFile = TaskFile.read(tasksFile, System.in);
+    }
     for (String unit : lambda.functions.keySet()) {
       if (!Workloads.NAMES.contains(unit)) {
         throw new IllegalArgumentException(
@@ -137,6 +154,7 @@ public final class RunOptions {
         LedgerChoice.memory(true),
         lambda.choice(),
         tasks == null ? 0 : tasks,
+        taskFile,
         workers == null ? 0 : workers,
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,

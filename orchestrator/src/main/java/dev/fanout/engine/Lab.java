@@ -12,6 +12,7 @@ import dev.fanout.measure.TaskListener;
 import dev.fanout.pipeline.CoffeeCloud;
 import dev.fanout.pipeline.CoffeeWaves;
 import dev.fanout.plan.Bank;
+import dev.fanout.plan.TaskFile;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
@@ -140,12 +141,22 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  /** A workload's task list, sized as the settings say, against this lab's origin. */
+  /**
+   * A workload's task list, sized as the settings say, against this lab's origin: the articles', or
+   * the user's own file, each of its lines checked against the unit first.
+   *
+   * @throws IllegalArgumentException naming the file's first line the unit refuses
+   */
   public Workload workload(String name) {
     if (originBase == null) {
       throw new IllegalStateException("this lab fetches nothing: it was opened without an origin");
     }
-    return Workloads.create(name, originBase, settings.tasks());
+    TaskFile file = settings.taskFile();
+    if (file == null) {
+      return Workloads.create(name, originBase, settings.tasks());
+    }
+    file.check(runtime.catalog().unit(name));
+    return Workloads.create(name, originBase, settings.tasks(), file);
   }
 
   /** The lunch's menus, served with this lab's units and origin. */
@@ -245,7 +256,8 @@ public final class Lab implements AutoCloseable {
         unit.kind(),
         workload.size(),
         workload.source(),
-        RunSummary.of(unit.kind(), runs, Runtime.getRuntime().availableProcessors()),
+        RunSummary.of(
+            unit.kind(), runs, Runtime.getRuntime().availableProcessors(), lambdaIsRemote()),
         failures);
   }
 

@@ -1,5 +1,6 @@
 package dev.fanout.engine;
 
+import dev.fanout.plan.TaskFile;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -10,7 +11,8 @@ import java.nio.file.Path;
  *     bank), so that no origin is started
  * @param ledger where {@code transfer} keeps the balances
  * @param lambda where the lambda strategy invokes, if it runs
- * @param tasks tasks per workload; 0 for each workload's own count
+ * @param tasks tasks per workload; 0 for each workload's own count (or one per line of the file)
+ * @param taskFile the user's own task list, in place of the articles'; null for theirs
  * @param workers the pool of threads and processes, lambda's invocations in flight; 0 for each
  *     strategy's own default
  * @param repeats how many times each strategy runs
@@ -22,6 +24,7 @@ public record LabSettings(
     LedgerChoice ledger,
     LambdaChoice lambda,
     int tasks,
+    TaskFile taskFile,
     int workers,
     int repeats,
     boolean warmup,
@@ -45,11 +48,12 @@ public record LabSettings(
 
   /** The same settings with another Lambda backend. */
   public LabSettings withLambda(LambdaChoice other) {
-    return new LabSettings(fetching, ledger, other, tasks, workers, repeats, warmup, journal);
+    return new LabSettings(
+        fetching, ledger, other, tasks, taskFile, workers, repeats, warmup, journal);
   }
 
   /** A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up. */
   public static LabSettings forBank(LedgerChoice ledger, LambdaChoice lambda) {
-    return new LabSettings(null, ledger, lambda, 0, 0, 1, false, null);
+    return new LabSettings(null, ledger, lambda, 0, null, 0, 1, false, null);
   }
 }

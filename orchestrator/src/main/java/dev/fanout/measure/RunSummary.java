@@ -13,37 +13,59 @@ import java.util.Optional;
  * @param run the run of median wall time among the repeats (the only run without repeats)
  * @param wallSamples the wall time of every repeat, in the order they ran
  * @param speedup sequential median wall time / this one, or null without a sequential run
- * @param limitMillis the physical limit: the shortest wall time this run could have had
- * @param efficiency limit / wall time (1.0 = at the limit)
+ * @param limitMillis the physical limit: the shortest wall time this run could have had; null when
+ *     no run measured the tasks' work alone (see {@link #of})
+ * @param efficiency limit / wall time (1.0 = at the limit), at most 1.0; null without a limit
  */
 public record RunSummary(
     RunResult run,
     List<Double> wallSamples,
     Double speedup,
-    double limitMillis,
-    double efficiency) {
+    Double limitMillis,
+    Double efficiency) {
 
   public RunSummary {
     wallSamples = List.copyOf(wallSamples);
   }
 
+  /** Summarises runs on this machine's cores: Lambda's instances among them. */
+  public static List<RunSummary> of(UnitKind kind, List<List<RunResult>> repeats, int cores) {
+    return of(kind, repeats, cores, false);
+  }
+
   /**
    * Summarises one workload's runs (all over the same task list), one list of repeats per strategy.
-   * A task's work is the shortest time it took in any run: the closest measure of the task alone,
-   * free of warm-up and of competition for the cores.
+   *
+   * <p>A task's work is the closest measure of the task alone, free of warm-up and of competition:
+   * for CPU work the least CPU time it used in any run (the time it took on a thread that shared
+   * the cores with others would count the others' turns too, and put the limit past the wall time),
+   * or its time in a sequential run where no CPU time was measured; for I/O and waits the shortest
+   * time it took in any run. When some task's CPU work was measured by no run (virtual threads and
+   * Lambda measure none) the limit is unknown: null, rather than a guess.
+   *
+   * @param lambdaOnOwnCores whether the lambda strategy's instances run on machines of their own
+   *     (AWS, another endpoint), so that its CPU work is limited by its invocations in flight
    */
-  public static List<RunSummary> of(UnitKind kind, List<List<RunResult>> repeats, int cores) {
+  public static List<RunSummary> of(
+      UnitKind kind, List<List<RunResult>> repeats, int cores, boolean lambdaOnOwnCores) {
     List<RunResult> medians = repeats.stream().map(RunSummary::median).toList();
     Optional<RunResult> sequential =
         medians.stream().filter(run -> run.strategy() == StrategyKind.SEQUENTIAL).findFirst();
-    List<Double> work = fastestPerTask(repeats.stream().flatMap(List::stream).toList());
+    Optional<List<Double>> work = work(kind, repeats.stream().flatMap(List::stream).toList());
     List<RunSummary> summaries = new ArrayList<>();
     for (int i = 0; i < medians.size(); i++) {
       RunResult run = medians.get(i);
-      double limit = PhysicalLimit.millis(kind, work, run.concurrency(), cores);
+      int capacity =
+          kind == UnitKind.CPU && !(lambdaOnOwnCores && run.strategy() == StrategyKind.LAMBDA)
+              ? cores
+              : run.concurrency();
+      Double limit = work.map(w -> PhysicalLimit.millis(w, capacity)).orElse(null);
       Double speedup =
           sequential.map(seq -> seq.wallMillis() / Math.max(1e-3, run.wallMillis())).orElse(null);
-      double efficiency = limit / Math.max(1e-3, run.wallMillis());
+      // With the work measured alone the limit cannot exceed the wall time but by the noise of
+      // the measurements (CPU time read at the scheduler's granularity): never better than it.
+      Double efficiency =
+          limit == null ? null : Math.min(1.0, limit / Math.max(1e-3, run.wallMillis()));
       List<Double> walls = repeats.get(i).stream().map(RunResult::wallMillis).toList();
       summaries.add(new RunSummary(run, walls, speedup, limit, efficiency));
     }
@@ -63,20 +85,47 @@ public record RunSummary(
     return sorted.get((sorted.size() - 1) / 2);
   }
 
-  private static List<Double> fastestPerTask(List<RunResult> runs) {
-    List<Double> fastest = new ArrayList<>();
+  /** Each succeeded task's work, as {@link #of} says; empty when some task's is unmeasured. */
+  private static Optional<List<Double>> work(UnitKind kind, List<RunResult> runs) {
+    List<Double> least = new ArrayList<>();
+    List<Boolean> succeeded = new ArrayList<>();
     for (RunResult run : runs) {
       for (TaskRecord task : run.tasks()) {
+        while (least.size() <= task.index()) {
+          least.add(Double.MAX_VALUE);
+          succeeded.add(false);
+        }
         if (!task.ok()) {
           continue;
         }
-        while (fastest.size() <= task.index()) {
-          fastest.add(Double.MAX_VALUE);
+        succeeded.set(task.index(), true);
+        Double alone = alone(kind, run, task);
+        if (alone != null) {
+          least.set(task.index(), Math.min(least.get(task.index()), alone));
         }
-        fastest.set(task.index(), Math.min(fastest.get(task.index()), task.durationMillis()));
       }
     }
-    fastest.removeIf(millis -> millis == Double.MAX_VALUE);
-    return fastest;
+    List<Double> work = new ArrayList<>();
+    for (int i = 0; i < least.size(); i++) {
+      if (!succeeded.get(i)) {
+        continue;
+      }
+      if (least.get(i) == Double.MAX_VALUE) {
+        return Optional.empty();
+      }
+      work.add(least.get(i));
+    }
+    return Optional.of(work);
+  }
+
+  /** What this run says of the task alone, or null when it says nothing. */
+  private static Double alone(UnitKind kind, RunResult run, TaskRecord task) {
+    if (kind != UnitKind.CPU) {
+      return task.durationMillis();
+    }
+    if (task.cpuMillis() != null) {
+      return task.cpuMillis();
+    }
+    return run.strategy() == StrategyKind.SEQUENTIAL ? task.durationMillis() : null;
   }
 }

@@ -94,6 +94,22 @@ public final class Workloads {
     };
   }
 
+  /**
+   * A workload's unit with the user's own task list instead of the articles': its lines in order,
+   * gone through again from the first, as the articles' lists are, when {@code tasks} asks for more
+   * than the file holds.
+   *
+   * @param tasks how many tasks, or 0 for one per line of the file
+   */
+  public static Workload create(String name, URI origin, int tasks, TaskFile file) {
+    Workload articles = create(name, origin, 0);
+    return new Workload(
+        name,
+        inputs(tasks, file.size(), i -> file.inputs().get(i % file.size())),
+        articles.threads(),
+        "tasks from " + file.source());
+  }
+
   private static List<JsonNode> inputs(int tasks, int seedCount, IntFunction<JsonNode> input) {
     int count = tasks > 0 ? tasks : seedCount;
     List<JsonNode> list = new ArrayList<>(count);

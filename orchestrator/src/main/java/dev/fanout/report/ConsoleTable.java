@@ -4,6 +4,7 @@ import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.units.UnitKind;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** The comparison as a plain-text table per workload. */
@@ -32,7 +33,9 @@ public final class ConsoleTable {
                   ? String.format(Locale.ROOT, " ±%.0f%%", summary.spread() * 50)
                   : ""),
           summary.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", summary.speedup()),
-          String.format(Locale.ROOT, "%.0f%%", summary.efficiency() * 100),
+          summary.efficiency() == null
+              ? "-"
+              : String.format(Locale.ROOT, "%.0f%%", summary.efficiency() * 100),
           run.ok() + "/" + run.failed(),
           notes(run));
     }
@@ -42,8 +45,9 @@ public final class ConsoleTable {
     out.flush();
   }
 
-  /** The line that explains the efficiency column, printed once under the tables. */
-  public static void printLegend(PrintWriter out, int cores, int repeat) {
+  /** The lines that explain the wall and efficiency columns, printed once under the tables. */
+  public static void printLegend(
+      PrintWriter out, List<WorkloadReport> reports, int cores, int repeat) {
     if (repeat > 1) {
       out.printf(
           "%nwall: the median of %d runs; ± is half the spread between the fastest and the"
@@ -53,8 +57,21 @@ public final class ConsoleTable {
     out.printf(
         "%nefficiency = physical limit / wall time. Limit: CPU work max(total work / %d cores,"
             + " longest task); I/O and waits max(total work / tasks in flight, longest task)."
-            + " A task's work is its shortest time in any run.%n",
+            + " A task's work is its least CPU time in any run for CPU work, its shortest time in"
+            + " any run for the rest.%n",
         cores);
+    List<String> unknown =
+        reports.stream()
+            .filter(report -> report.runs().stream().anyMatch(run -> run.efficiency() == null))
+            .map(WorkloadReport::workload)
+            .toList();
+    if (!unknown.isEmpty()) {
+      out.printf(
+          "efficiency -: no run of %s measured its tasks' CPU time (virtual threads and Lambda"
+              + " cannot), so there is no limit to compare with; a threads or sequential run"
+              + " beside it gives one (compare -s threads,...).%n",
+          String.join(", ", unknown));
+    }
     out.flush();
   }
 

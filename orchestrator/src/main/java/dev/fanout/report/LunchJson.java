@@ -60,7 +60,9 @@ public final class LunchJson {
     figures.maxQueueDepth().forEach(depths::put);
     run.facts().forEach(node::put);
     ObjectNode busy = node.putObject("busyMillis");
-    figures.busyMillis().forEach((lane, millis) -> busy.put(lane, round(millis)));
+    figures.busyMillis().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(LaneNames.NATURAL))
+        .forEach(lane -> busy.put(lane.getKey(), round(lane.getValue())));
     ObjectNode queues = node.putObject("queues");
     for (QueueTrace trace : run.queues()) {
       ArrayNode samples = queues.putArray(trace.queue());

@@ -52,7 +52,7 @@ class AdvisorTest {
             null);
     RunResult result =
         new RunResult("w", StrategyKind.of(strategy), 1, 1, wall, startup, List.of(task));
-    return new RunSummary(result, samples, null, wall, 1);
+    return new RunSummary(result, samples, null, wall, 1.0);
   }
 
   @Test

@@ -268,6 +268,107 @@ class CliTest {
   }
 
   @Test
+  void tasksFile_runsTheFilesInputsInOrder_withExactResults() throws Exception {
+    Path tasks = temp.resolve("tasks.jsonl");
+    java.nio.file.Files.writeString(tasks, "{\"n\": 30}\n{\"n\": 1}\n\n{\"n\": 35}\n");
+    Path json = temp.resolve("out.json");
+
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "threads",
+            "--tasks-file",
+            tasks.toString(),
+            "--json",
+            json.toString(),
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).contains("fib: 3 tasks").contains("tasks from " + tasks);
+    JsonNode run = new ObjectMapper().readTree(json.toFile()).get("runs").get(0);
+    assertThat(run.get("tasks").findValuesAsText("value"))
+        .containsExactly("514229", "0", "5702887");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "run -w fib -s threads | {\"n\": 3}\\n{\"n\": 300} | line 2: fib: field",
+        "advise -w fib | {\"n\": 3}\\n{\"m\": 3} | line 2: fib: unknown field",
+        "compare -w fib | {\"n\": 3}\\nn=4 | line 2: not JSON",
+        "compare -w sumsq -w fib | {\"n\": 3} | --tasks-file holds the inputs of one workload",
+      })
+  void tasksFile_withABadLine_exitsTwoBeforeAnyRun_inOneLineNamingIt(
+      String args, String lines, String problem) throws Exception {
+    Path tasks = temp.resolve("tasks.jsonl");
+    java.nio.file.Files.writeString(tasks, lines.replace("\\n", "\n"));
+    List<String> command = new java.util.ArrayList<>(List.of(args.trim().split(" ")));
+    command.addAll(List.of("--tasks-file", tasks.toString(), "--no-html"));
+
+    Result result = fanout(command.toArray(String[]::new));
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err().lines().filter(line -> line.startsWith("fanout: ")))
+        .singleElement()
+        .asString()
+        .contains(problem);
+    assertThat(result.err()).doesNotContain("running ");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void run_ofCpuWorkOnThreads_neverPrintsAnEfficiencyAbove100Percent() throws Exception {
+    Path json = temp.resolve("threads.json");
+
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "threads",
+            "--workers",
+            "8",
+            "--json",
+            json.toString(),
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    JsonNode run = new ObjectMapper().readTree(json.toFile()).get("runs").get(0);
+    assertThat(run.get("efficiency").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
+    assertThat(run.get("limitMillis").asDouble())
+        .isLessThanOrEqualTo(run.get("wallMillis").asDouble());
+  }
+
+  @Test
+  void run_withNoMeasureOfTheTasksAlone_printsADashForEfficiency_andSaysWhy() throws Exception {
+    Path json = temp.resolve("virtual.json");
+
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "virtual",
+            "--tasks",
+            "6",
+            "--json",
+            json.toString(),
+            "--no-html");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).containsPattern("\\n  virtual +6 vt +\\S+ ms +- +- +6/0");
+    assertThat(result.out()).contains("efficiency -: no run of fib measured its tasks' CPU time");
+    JsonNode run = new ObjectMapper().readTree(json.toFile()).get("runs").get(0);
+    assertThat(run.get("efficiency").isNull()).isTrue();
+  }
+
+  @Test
   void adviceLines_wrapAtTheWidthWithHangingIndent() {
     String wrapped = AdviseCommand.wrap("aaa bbb ccc ddd eee", "  ", 10);
 

@@ -47,6 +47,31 @@ class UsageTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "compare --tasks abc | Invalid value for option '--tasks': 'abc' is not an int"
+            + " | scripts/fanout help compare",
+        "run --workload fib | Missing required option: '--strategy=S' | scripts/fanout help run",
+        "compare --function fib | Value for option '--function' (UNIT=NAME) should be in"
+            + " KEY=VALUE format but was fib | scripts/fanout help compare",
+        "lambda invoke | Missing required parameter: 'FUNCTION' | scripts/fanout lambda help invoke",
+        "lambda | name a subcommand: serve, invoke | scripts/fanout help lambda",
+        "'' | name a command: compare, run | scripts/fanout help",
+      })
+  void parseErrors_areOneLineNamingTheProblem_andTheHelpCommand(
+      String args, String problem, String help) {
+    CliTest.Result result = fanout(args.isEmpty() ? new String[0] : args.trim().split(" "));
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("fanout: " + problem)
+        .endsWith("; try: " + help);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "compare --strategies threads,thread | --strategies | threads",
         "run --workload fib --strategy lamda | --strategy | lambda",
         "advise --workload fib --strategies virtaul | --strategies | virtual",

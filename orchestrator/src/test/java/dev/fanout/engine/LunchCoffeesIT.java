@@ -39,6 +39,7 @@ class LunchCoffeesIT {
             LedgerChoice.memory(true),
             LambdaChoice.local(),
             0,
+            null,
             0,
             1,
             false,

@@ -140,9 +140,10 @@ public final class HtmlReport {
       html.append("</td><td>")
           .append(summary.speedup() == null ? "–" : Html.times(summary.speedup()))
           .append("</td><td>")
-          .append(Html.percent(summary.efficiency()))
+          .append(summary.efficiency() == null ? "–" : Html.percent(summary.efficiency()))
           .append("</td><td>")
-          .append(Html.text(Html.duration(summary.limitMillis())))
+          .append(
+              summary.limitMillis() == null ? "–" : Html.text(Html.duration(summary.limitMillis())))
           .append("</td><td>")
           .append(cpuShare(run))
           .append("</td><td")

@@ -4,6 +4,7 @@ import dev.fanout.pipeline.MenuFigures;
 import dev.fanout.pipeline.MenuRun;
 import dev.fanout.pipeline.OrderOutcome;
 import dev.fanout.pipeline.Span;
+import dev.fanout.report.LaneNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ final class MenuTimeline {
     Comparator<String> order =
         Comparator.<String, Boolean>comparing(MenuFigures::isDevice)
             .thenComparing(lane -> laneRank.getOrDefault(lane, Integer.MAX_VALUE))
-            .thenComparing(Timeline::naturalOrder);
+            .thenComparing(LaneNames.NATURAL);
     double end = run.wallMillis();
     for (OrderOutcome outcome : run.outcomes()) {
       end = Math.max(end, millis(run, outcome.doneNanos()));

@@ -64,6 +64,18 @@ final class SpeedupChart {
                   Html.px(y + 2),
                   Html.px(Math.max(1, width)),
                   Html.text(tooltip(run))));
+      if (run.efficiency() == null) {
+        // No limit is known: the bar alone, and a dash where the efficiency would be.
+        svg.append(
+            "<text class=\"value\" x=\"%s\" y=\"%s\">%s</text><text class=\"value\" x=\"%s\" y=\"%s\">– (no limit measured)</text></g>"
+                .formatted(
+                    Html.px(LABEL + 14 + width),
+                    Html.px(y + 14),
+                    Html.text(speedups ? Html.times(value) : Html.duration(value)),
+                    Html.px(RIGHT_START),
+                    Html.px(y + 14)));
+        continue;
+      }
       double limitX = LABEL + 10 + limit(run, speedups) / max * leftWidth;
       svg.append(
           "<line class=\"limit-tick\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>"
@@ -118,8 +130,14 @@ final class SpeedupChart {
     return speedups ? run.speedup() : run.run().wallMillis();
   }
 
-  /** Where the limit falls on the same scale: speedup at the limit, or the limit's wall time. */
+  /**
+   * Where the limit falls on the same scale: speedup at the limit, or the limit's wall time; the
+   * bar's own value when no limit is known.
+   */
   private static double limit(RunSummary run, boolean speedups) {
+    if (run.efficiency() == null) {
+      return first(run, speedups);
+    }
     return speedups ? run.speedup() / Math.max(1e-9, run.efficiency()) : run.limitMillis();
   }
 
@@ -128,8 +146,8 @@ final class SpeedupChart {
         .formatted(
             run.run().strategy().label(),
             Html.duration(run.run().wallMillis()),
-            Html.duration(run.limitMillis()),
-            Html.percent(run.efficiency()),
+            run.limitMillis() == null ? "unknown" : Html.duration(run.limitMillis()),
+            run.efficiency() == null ? "–" : Html.percent(run.efficiency()),
             run.speedup() == null ? "" : ", speedup " + Html.times(run.speedup()));
   }
 }

@@ -3,6 +3,7 @@ package dev.fanout.report.html;
 import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
+import dev.fanout.report.LaneNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -112,8 +113,8 @@ record Timeline(List<Lane> lanes, double endMillis, List<Fill> fills) {
 
   /**
    * A comparison's run: lanes in the order of their names' numbers (thread-1, thread-2, ..
-   * thread-10), except virtual threads, whose ids say nothing: those go by when they started. Tasks
-   * that ran on no lane (a Lambda call that never reached an instance) come last.
+   * thread-10; virtual-41 before virtual-69), as in every report. Tasks that ran on no lane (a
+   * Lambda call that never reached an instance) come last.
    */
   static Timeline of(RunResult run) {
     List<Bar> bars = new ArrayList<>(run.tasks().size());
@@ -130,11 +131,9 @@ record Timeline(List<Lane> lanes, double endMillis, List<Fill> fills) {
               Map.of("index", Integer.toString(task.index())),
               () -> TimingDiagram.describe(task)));
     }
-    Comparator<String> noneLast = Comparator.comparing(lane -> lane.equals("none"));
     Comparator<String> order =
-        run.strategy().lanesNamedInOrder()
-            ? noneLast.thenComparing(Timeline::naturalOrder)
-            : noneLast;
+        Comparator.<String, Boolean>comparing(lane -> lane.equals("none"))
+            .thenComparing(LaneNames.NATURAL);
     return layout(bars, order, lane -> false, run.wallMillis(), Arrays.asList(Part.values()));
   }
 
@@ -155,41 +154,6 @@ record Timeline(List<Lane> lanes, double endMillis, List<Fill> fills) {
       freeAt.set(track, Math.max(bar.startMillis(), bar.endMillis()));
     }
     return tracks;
-  }
-
-  /** Compares names as text, but runs of digits as numbers: thread-2 before thread-10. */
-  static int naturalOrder(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      char x = a.charAt(i);
-      char y = b.charAt(j);
-      if (Character.isDigit(x) && Character.isDigit(y)) {
-        int endA = i;
-        while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
-          endA++;
-        }
-        int endB = j;
-        while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
-          endB++;
-        }
-        int compared =
-            new java.math.BigInteger(a.substring(i, endA))
-                .compareTo(new java.math.BigInteger(b.substring(j, endB)));
-        if (compared != 0) {
-          return compared;
-        }
-        i = endA;
-        j = endB;
-      } else {
-        if (x != y) {
-          return Character.compare(x, y);
-        }
-        i++;
-        j++;
-      }
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /**

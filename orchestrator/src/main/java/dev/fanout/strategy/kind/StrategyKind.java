@@ -159,17 +159,6 @@ public enum StrategyKind {
   }
 
   /**
-   * Whether its lanes' names sort into a meaningful order (thread-1, thread-2, pid 10, instance 3):
-   * a virtual thread's id says nothing, so those lanes go by when they started.
-   */
-  public boolean lanesNamedInOrder() {
-    return switch (this) {
-      case SEQUENTIAL, THREADS, ASYNC, PROCESSES, LAMBDA -> true;
-      case VIRTUAL -> false;
-    };
-  }
-
-  /**
    * The table's "workers" column: how many tasks its own lanes run at once. The event loop is one
    * whatever its tasks in flight; virtual threads are one per task in flight.
    */

@@ -83,6 +83,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void virtualThreadLanes_followTheirNumbers_notWhenTheyStarted() {
+    List<TaskRecord> tasks =
+        List.of(
+            Runs.ok(0, "virtual-69", 0, 5, null),
+            Runs.ok(1, "virtual-41", 1, 5, null),
+            Runs.ok(2, "virtual-100", 2, 5, null),
+            Runs.ok(3, "virtual-7", 3, 5, null));
+    RunResult run = new RunResult("fib", StrategyKind.VIRTUAL, 4, 4, 5, List.of(), tasks);
+
+    assertThat(Timeline.of(run).lanes().stream().map(Timeline.Lane::name).toList())
+        .containsExactly("virtual-7", "virtual-41", "virtual-69", "virtual-100");
+  }
+
+  @Test
   void textFromTasks_isEscapedWherever_itGoes() {
     String nasty = "</title><script>alert(1)</script><img src=x onerror=alert(2)> & \u0001 \"'";
     RunResult run = Runs.withFailure("thread-1<u>", nasty);

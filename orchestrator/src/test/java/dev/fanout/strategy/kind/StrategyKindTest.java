@@ -64,7 +64,6 @@ class StrategyKindTest {
       assertThat(kind.inThisJvm()).as(kind.label()).isEqualTo(inJvm);
       assertThat(kind.sharesMemory()).as(kind.label()).isEqualTo(inJvm);
       assertThat(kind.invokesLambda()).as(kind.label()).isEqualTo(kind == StrategyKind.LAMBDA);
-      assertThat(kind.lanesNamedInOrder()).as(kind.label()).isEqualTo(kind != StrategyKind.VIRTUAL);
     }
   }
 

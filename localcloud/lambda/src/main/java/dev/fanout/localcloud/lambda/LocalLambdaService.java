@@ -123,6 +123,18 @@ public final class LocalLambdaService implements AutoCloseable {
     }
   }
 
+  /**
+   * The functions of the template at {@code template} as the service would run them, read without
+   * starting anything: for a caller that checks a function's name before it starts the service.
+   *
+   * @throws IllegalArgumentException when the file is missing, is not a template, or has no
+   *     function
+   */
+  public static List<FunctionConfig> functionsOf(
+      Path template, Map<String, String> parameterOverrides, String region) {
+    return SamTemplate.read(template, parameterOverrides, region).functions();
+  }
+
   private static LocalLambdaService start(
       LocalLambdaOptions options, SamTemplate template, ServedQueues served) {
     Map<String, FunctionConfig> functions = new LinkedHashMap<>();
