@@ -72,7 +72,7 @@ class LunchBurgersOnLambdaIT {
     }
     assertThat(orders).hasSize(20);
     // Every message each stage was handed: the poison orders' three receives at the first stage,
-    // each returned; every served order deleted once from each of the three stages' queues.
+    // each returned; every served order deleted from each of the three stages' queues.
     Map<Integer, List<JsonNode>> deliveries = new HashMap<>();
     run.get("deliveries")
         .forEach(
@@ -83,9 +83,14 @@ class LunchBurgersOnLambdaIT {
         assertThat(mine).extracting(d -> d.get("receiveCount").asInt()).containsExactly(1, 2, 3);
         assertThat(mine).allMatch(d -> d.get("outcome").asText().equals("returned"));
       } else {
-        assertThat(mine.stream().filter(d -> d.get("outcome").asText().equals("deleted")))
-            .extracting(d -> d.get("stage").asText())
-            .containsExactly("take order", "cook", "make burger");
+        // At least once: a batch that timed out after its handler sent the order on is
+        // redelivered, so a busy machine may show a stage twice; servedTwice above stays 0.
+        assertThat(
+                mine.stream()
+                    .filter(d -> d.get("outcome").asText().equals("deleted"))
+                    .map(d -> d.get("stage").asText())
+                    .distinct())
+            .containsExactlyInAnyOrder("take order", "cook", "make burger");
       }
       for (JsonNode d : mine) {
         assertThat(d.get("invokedMillis").asDouble())
