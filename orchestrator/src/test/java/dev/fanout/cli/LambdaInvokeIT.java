@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanout.engine.ProjectFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code fanout lambda invoke}: one event to the real function.zip on the local Lambda service, the
@@ -47,5 +49,21 @@ class LambdaInvokeIT {
     assertThat(result.exit()).as(result.err()).isEqualTo(FanoutMain.OK);
     assertThat(result.out()).contains("\"status\"");
     assertThat(result.err()).doesNotContain("LedgerFailed");
+  }
+
+  /**
+   * The sample events name the articles' public hosts; locally the origin answers in their place,
+   * so these work with no network and no public name is ever resolved.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"download", "image", "scrape"})
+  void theFetchingFunctions_answerTheirSampleEventsFromTheLocalOrigin(String handler) {
+    String event =
+        ProjectFiles.root().orElseThrow().resolve("events/" + handler + ".json").toString();
+
+    CliTest.Result result = fanout("lambda", "invoke", handler, "-e", event);
+
+    assertThat(result.exit()).as(result.err()).isEqualTo(FanoutMain.OK);
+    assertThat(result.out()).doesNotContain("errorType").doesNotContain("FetchFailed");
   }
 }

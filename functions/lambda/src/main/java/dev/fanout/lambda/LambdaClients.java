@@ -8,7 +8,9 @@ import dev.fanout.units.UnitDependencies;
 import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
+import dev.fanout.units.http.HttpFetcher;
 import dev.fanout.units.http.PublicDestinationPolicy;
+import dev.fanout.units.http.StandInUrls;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.LedgerState;
 import dev.fanout.units.ledger.Transfer;
@@ -50,7 +52,16 @@ public class LambdaClients {
     this.ledger = new LazyLedger(settings.ledger());
     this.servedOrders = new OnFirstUse<>(() -> servedOrders(settings.ledger()));
     this.catalog =
-        UnitCatalog.create(new UnitDependencies(fetcher, store, settings.pokedexBase(), ledger));
+        UnitCatalog.create(
+            new UnitDependencies(
+                standIns(settings, fetcher), store, settings.pokedexBase(), ledger));
+  }
+
+  /** The fetcher, asking the local stand-ins for the public URLs they answer in local runs. */
+  private static HttpFetcher standIns(LambdaSettings settings, HttpFetcher fetcher) {
+    return settings.allowLocalTargets() && settings.standInUrls().isPresent()
+        ? StandInUrls.parse(settings.standInUrls().get()).around(fetcher)
+        : fetcher;
   }
 
   /** The unit a handler runs. */

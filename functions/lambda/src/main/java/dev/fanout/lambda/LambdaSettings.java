@@ -27,6 +27,13 @@ public interface LambdaSettings {
   boolean allowLocalTargets();
 
   /**
+   * FANOUT_STAND_IN_URLS: {@code public=local,...}, public URLs fetched from local stand-ins (the
+   * articles' hosts from the local origin), so that the sample events work offline. Honoured only
+   * with FANOUT_ALLOW_LOCAL_TARGETS.
+   */
+  Optional<String> standInUrls();
+
+  /**
    * FANOUT_DEADLINE_MARGIN: how long before the invocation's timeout a unit must stop, to leave
    * time to report DeadlineExceeded.
    */

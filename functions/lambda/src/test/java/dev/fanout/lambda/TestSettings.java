@@ -9,6 +9,7 @@ import java.util.Optional;
 record TestSettings(
     URI pokedexBase,
     boolean allowLocalTargets,
+    Optional<String> standInUrls,
     Duration deadlineMargin,
     LambdaSettings.Fetch fetch,
     LambdaSettings.Image image,
@@ -23,6 +24,7 @@ record TestSettings(
     return new TestSettings(
         URI.create("https://pokemondb.net/pokedex/"),
         allowLocalTargets,
+        Optional.empty(),
         Duration.ofMillis(500),
         new FetchSettings(Duration.ofSeconds(10), 10L << 20, 5),
         new ImageSettings(
