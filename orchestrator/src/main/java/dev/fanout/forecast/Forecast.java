@@ -24,12 +24,14 @@ public final class Forecast {
    * @param tasks the task counts of the ladder
    * @param memoryMB the memory sizes for Lambda; empty for the size measured
    * @param coldStartMillis a cold start on AWS, or null for the one measured locally
+   * @param issuePerSecond the invoker's pace on AWS, or null for the one measured locally
    */
   public record Request(
       List<Long> tasks,
       List<Integer> memoryMB,
       Arch arch,
       Double coldStartMillis,
+      Double issuePerSecond,
       LambdaFigures figures) {
     public Request {
       tasks = List.copyOf(tasks);
@@ -149,7 +151,7 @@ public final class Forecast {
         request.coldStartMillis() != null ? request.coldStartMillis() : measured.coldStartMillis(),
         measured.overheadMillis(),
         Math.min(
-            measured.issuePerSecond(),
+            request.issuePerSecond() != null ? request.issuePerSecond() : measured.issuePerSecond(),
             figures.requestsPerSecondPerEnvironment() * figures.accountConcurrency()));
   }
 

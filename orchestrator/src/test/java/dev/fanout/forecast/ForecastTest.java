@@ -27,7 +27,7 @@ class ForecastTest {
           new Profile.MeasuredRun("lambda", 4, 8, 12_000, 0));
 
   private static Forecast.Request request(List<Long> tasks) {
-    return new Forecast.Request(tasks, List.of(), Arch.X86_64, null, LambdaFigures.AWS);
+    return new Forecast.Request(tasks, List.of(), Arch.X86_64, null, null, LambdaFigures.AWS);
   }
 
   @Test
@@ -61,7 +61,7 @@ class ForecastTest {
   void theLadder_hasThisMachinesBestStrategy_andLambdaAtEachMemory() {
     Forecast.Request sweep =
         new Forecast.Request(
-            List.of(1000L), List.of(512, 1769), Arch.ARM64, 200.0, LambdaFigures.AWS);
+            List.of(1000L), List.of(512, 1769), Arch.ARM64, 200.0, null, LambdaFigures.AWS);
 
     Forecast.Result result = Forecast.of(List.of(cpuSeconds(MEASURED)), sweep, false);
 
