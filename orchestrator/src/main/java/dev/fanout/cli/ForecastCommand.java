@@ -10,6 +10,8 @@ import dev.fanout.forecast.ProfileReader;
 import dev.fanout.report.ForecastJson;
 import dev.fanout.report.ForecastTable;
 import dev.fanout.report.JsonReport;
+import dev.fanout.report.html.ForecastPage;
+import dev.fanout.report.html.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -126,6 +128,11 @@ final class ForecastCommand implements Callable<Integer> {
       JsonReport.write(json, ForecastJson.render(profiles, result, request));
       out.println("JSON forecast: " + json.toAbsolutePath());
     }
+    if (!noHtml) {
+      Path page = html != null ? html : defaultHtml();
+      ForecastPage.write(page, ForecastPage.render(page(), result));
+      out.println("HTML forecast: " + page.toAbsolutePath());
+    }
     out.flush();
     return FanoutMain.OK;
   }
@@ -167,6 +174,18 @@ final class ForecastCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--from: " + from + " is not a JSON report: " + e.getMessage());
     }
+  }
+
+  private HtmlReport.Page page() {
+    return new HtmlReport.Page(
+        "fanout forecast: " + from.getFileName(),
+        "fanout " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        "generated " + LocalDateTime.now().withNano(0).toString().replace('T', ' '),
+        List.of(
+            "a prediction from the measurements in " + from.toAbsolutePath(),
+            "Lambda: AWS's documented limits and us-east-1 prices, " + arch),
+        List.of(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   static Path defaultHtml() {
