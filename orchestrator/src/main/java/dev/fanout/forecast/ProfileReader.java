@@ -45,10 +45,7 @@ public final class ProfileReader {
                             + " (the sequential run"
                             + " measures each task's work)"));
     String kind = sequential.path("kind").asText("CPU");
-    List<TaskWork> work = new ArrayList<>();
-    for (JsonNode task : sequential.path("tasks")) {
-      work.add(work(task, kind));
-    }
+    List<TaskWork> work = shortest(sequential, runs, kind);
     if (work.isEmpty()) {
       throw new IllegalArgumentException(
           "the sequential run of " + workload + " has no tasks: " + HOW);
@@ -75,6 +72,48 @@ public final class ProfileReader {
               mean(run.path("startupMillis"))));
     }
     return new Profile(workload, kind, work, measured, lambda(lambdaRun, work), cores);
+  }
+
+  /**
+   * Each task of the sequential run with its work as the reports define it: the shortest time it
+   * took in any run of this JVM or of worker JVMs (the closest measure of the task alone, free of
+   * warm-up and of competition for the cores), and likewise its shortest CPU time.
+   */
+  static List<TaskWork> shortest(JsonNode sequential, List<JsonNode> runs, String kind) {
+    List<TaskWork> work = new ArrayList<>();
+    for (JsonNode task : sequential.path("tasks")) {
+      work.add(work(task, kind));
+    }
+    double[] wall = new double[work.size()];
+    double[] cpu = new double[work.size()];
+    for (int i = 0; i < work.size(); i++) {
+      wall[i] = work.get(i).millisWith(1);
+      cpu[i] = work.get(i).cpuMillis();
+    }
+    for (JsonNode run : runs) {
+      if (run.path("strategy").asText().equals("lambda")) {
+        continue;
+      }
+      for (JsonNode task : run.path("tasks")) {
+        int index = task.path("index").asInt(-1);
+        if (index < 0 || index >= work.size() || task.hasNonNull("error")) {
+          continue;
+        }
+        wall[index] =
+            Math.min(
+                wall[index],
+                task.path("endMillis").asDouble() - task.path("startMillis").asDouble());
+        if (task.path("cpuMillis").isNumber()) {
+          cpu[index] = Math.min(cpu[index], task.path("cpuMillis").asDouble());
+        }
+      }
+    }
+    List<TaskWork> shortest = new ArrayList<>();
+    for (int i = 0; i < work.size(); i++) {
+      double cpuMillis = Math.min(cpu[i], Math.max(0, wall[i]));
+      shortest.add(new TaskWork(cpuMillis, Math.max(0, wall[i] - cpuMillis)));
+    }
+    return shortest;
   }
 
   /** A task alone: its CPU time, the rest of its wall time waiting; all CPU where unmeasured. */

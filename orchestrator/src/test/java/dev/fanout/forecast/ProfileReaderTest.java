@@ -111,6 +111,17 @@ class ProfileReaderTest {
   }
 
   @Test
+  void aTasksWork_isItsShortestTimeInAnyRunButLambdas() {
+    ObjectNode report = report(true, true);
+    ((ObjectNode) report.get("runs").get(1).get("tasks").get(1)).put("endMillis", 80);
+    ((ObjectNode) report.get("runs").get(2).get("tasks").get(1)).put("endMillis", 20);
+
+    Profile profile = ProfileReader.read(report).getFirst();
+
+    assertThat(profile.work()).containsExactly(new TaskWork(40, 60), new TaskWork(0, 80));
+  }
+
+  @Test
   void aReportWithoutASequentialRun_namesTheRunToAdd() {
     JsonNode report = report(false, true);
 
