@@ -3,14 +3,15 @@ package dev.fanout.forecast;
 import java.util.List;
 
 /**
- * What a report measured of one workload that a forecast needs: each task's work when it ran alone
- * (the sequential run), the runs to check the model against, and the machine they ran on.
+ * What a report measured of one workload that a forecast needs: each task's work as near to alone
+ * as it ran, the runs to check the model against, and the machine they ran on.
  *
  * @param kind the unit's kind as the report names it (CPU, IO, ...)
- * @param work per task of the sequential run, in task order
+ * @param work per task of the sequential run, in task order: its shortest time in any run
  * @param runs every run of the workload in the report, the sequential one included
- * @param lambda what the lambda run measured, or null when the report has none
+ * @param lambda what the lambda run measured
  * @param cores the cores of the machine the report was measured on
+ * @param loadAverage that machine's load average when the report was written, or null
  */
 public record Profile(
     String workload,
@@ -18,7 +19,8 @@ public record Profile(
     List<TaskWork> work,
     List<MeasuredRun> runs,
     LambdaMeasure lambda,
-    int cores) {
+    int cores,
+    Double loadAverage) {
 
   public Profile {
     work = List.copyOf(work);

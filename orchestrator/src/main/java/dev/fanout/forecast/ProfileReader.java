@@ -23,16 +23,19 @@ public final class ProfileReader {
           "the report has no runs: write one with scripts/fanout compare --json FILE");
     }
     int cores = report.path("machine").path("cores").asInt(1);
+    JsonNode load = report.path("machine").path("loadAverage");
+    Double loadAverage = load.isNumber() ? load.asDouble() : null;
     Map<String, List<JsonNode>> byWorkload = new LinkedHashMap<>();
     for (JsonNode run : runs) {
       byWorkload.computeIfAbsent(run.path("workload").asText(), w -> new ArrayList<>()).add(run);
     }
     List<Profile> profiles = new ArrayList<>();
-    byWorkload.forEach((workload, its) -> profiles.add(profile(workload, its, cores)));
+    byWorkload.forEach((workload, its) -> profiles.add(profile(workload, its, cores, loadAverage)));
     return profiles;
   }
 
-  private static Profile profile(String workload, List<JsonNode> runs, int cores) {
+  private static Profile profile(
+      String workload, List<JsonNode> runs, int cores, Double loadAverage) {
     JsonNode sequential =
         find(runs, "sequential")
             .orElseThrow(
@@ -71,7 +74,7 @@ public final class ProfileReader {
               run.path("wallMillis").asDouble(),
               mean(run.path("startupMillis"))));
     }
-    return new Profile(workload, kind, work, measured, lambda(lambdaRun, work), cores);
+    return new Profile(workload, kind, work, measured, lambda(lambdaRun, work), cores, loadAverage);
   }
 
   /**

@@ -51,9 +51,9 @@ public final class ForecastJson {
     ArrayNode measured = root.putArray("measured");
     for (Profile profile : profiles) {
       Profile.LambdaMeasure lambda = profile.lambda();
-      measured
-          .addObject()
-          .put("workload", profile.workload())
+      ObjectNode node = measured.addObject();
+      putNullable(node, "loadAverage", profile.loadAverage());
+      node.put("workload", profile.workload())
           .put("tasks", profile.work().size())
           .put("cores", profile.cores())
           .put("coldStartMillis", lambda.coldStartMillis())

@@ -75,6 +75,17 @@ public final class ForecastTable {
           "%nvalidation: the same model with the limits the report ran under (the emulation's"
               + " instances%n  sharing this machine's cores, the measured cold starts) against"
               + " the report's own runs%n");
+      profiles.stream()
+          .filter(p -> p.loadAverage() != null && p.loadAverage() > p.cores())
+          .findFirst()
+          .ifPresent(
+              p ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  measured under a load average of %.1f on %d cores: other work shared the"
+                          + " cores%n",
+                      p.loadAverage(),
+                      p.cores()));
       out.printf(CHECK, "workload", "strategy", "predicted", "measured", "error");
       for (Forecast.Validation check : result.validation()) {
         out.printf(

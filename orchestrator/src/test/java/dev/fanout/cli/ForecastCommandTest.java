@@ -21,7 +21,7 @@ class ForecastCommandTest {
   /** A report of 4 tasks of 50 ms CPU each: sequential, threads on 2, lambda on 2 instances. */
   private Path report(boolean withSequential) throws Exception {
     ObjectNode root = JSON.createObjectNode();
-    root.putObject("machine").put("cores", 2);
+    root.putObject("machine").put("cores", 2).put("loadAverage", 6.5);
     ArrayNode runs = root.putArray("runs");
     if (withSequential) {
       ArrayNode tasks = run(runs, "sequential", 1, 200);
@@ -98,7 +98,8 @@ class ForecastCommandTest {
             "--no-html");
 
     assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(result.out()).contains("100,000", "break-even", "validation");
+    assertThat(result.out())
+        .contains("100,000", "break-even", "validation", "load average of 6.5 on 2 cores");
     assertThat(result.out().lines()).allMatch(line -> line.length() < 120);
     JsonNode forecast = JSON.readTree(json.toFile());
     JsonNode first = forecast.get("predictions").get(0);

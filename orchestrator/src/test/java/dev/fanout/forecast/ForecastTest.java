@@ -16,7 +16,8 @@ class ForecastTest {
         List.of(new TaskWork(1000, 0)),
         runs,
         new Profile.LambdaMeasure(4, 10_000, 0, Double.MAX_VALUE, 1769, List.of(1000.0), true),
-        2);
+        2,
+        null);
   }
 
   private static final List<Profile.MeasuredRun> MEASURED =
@@ -50,7 +51,8 @@ class ForecastTest {
             List.of(new TaskWork(0.01, 0)),
             MEASURED,
             new Profile.LambdaMeasure(4, 10_000, 30, 100, 1024, List.of(1.0), true),
-            2);
+            2,
+            null);
 
     Forecast.Result result = Forecast.of(List.of(tiny), request(Forecast.LADDER), false);
 

@@ -96,6 +96,7 @@ class ProfileReaderTest {
 
     assertThat(profile.workload()).isEqualTo("scan");
     assertThat(profile.cores()).isEqualTo(2);
+    assertThat(profile.loadAverage()).isNull();
     assertThat(profile.work()).containsExactly(new TaskWork(40, 60), new TaskWork(0, 100));
     assertThat(profile.runs())
         .extracting(Profile.MeasuredRun::strategy)

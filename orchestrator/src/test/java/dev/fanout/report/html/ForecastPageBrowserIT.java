@@ -77,7 +77,8 @@ class ForecastPageBrowserIT {
             new Profile.MeasuredRun("threads", 2, 2, 300, 0),
             new Profile.MeasuredRun("lambda", 2, 2, 2_000, 0)),
         new Profile.LambdaMeasure(2, 1_500, 20, 200, 1024, List.of(50.0, 310.0), true),
-        2);
+        2,
+        null);
   }
 
   private static Forecast.Result forecast(String workload) {
