@@ -212,6 +212,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void theForecast_isAModelOfMeasurements_thatRunsNothing() {
+    classes()
+        .that()
+        .resideInAPackage("dev.fanout.forecast..")
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "dev.fanout.forecast..", "com.fasterxml.jackson..", "java..")
+                .or(JavaClass.Predicates.equivalentTo(dev.fanout.cloud.Pricing.class)))
+        .because(
+            "a forecast reads a report's measurements and AWS's figures and predicts; running,"
+                + " invoking and printing are other packages' jobs")
+        .check(orchestrator);
+  }
+
+  @Test
   void htmlReport_isOnePackageThatOnlyTheCommandLineUses() {
     noClasses()
         .that()

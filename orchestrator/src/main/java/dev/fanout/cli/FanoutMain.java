@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       LambdaCommand.class,
       BankCommand.class,
       LunchCommand.class,
+      ForecastCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FanoutMain implements Runnable {

@@ -10,6 +10,7 @@ import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,13 +38,22 @@ public final class JsonReport {
     return root;
   }
 
-  /** The machine a report's runs were measured on: cores, Java, operating system. */
+  /**
+   * The machine a report's runs were measured on: cores, Java, operating system, and its load
+   * average when the report was written (other work sharing the cores), where the system has one.
+   */
   static ObjectNode machine() {
-    return MAPPER
-        .createObjectNode()
-        .put("cores", Runtime.getRuntime().availableProcessors())
-        .put("java", System.getProperty("java.version"))
-        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    ObjectNode machine =
+        MAPPER
+            .createObjectNode()
+            .put("cores", Runtime.getRuntime().availableProcessors())
+            .put("java", System.getProperty("java.version"))
+            .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (load >= 0) {
+      machine.put("loadAverage", load);
+    }
+    return machine;
   }
 
   /** The same machine, as one line of a page's facts. */

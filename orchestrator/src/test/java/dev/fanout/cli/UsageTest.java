@@ -34,6 +34,12 @@ class UsageTest {
         "lambda serve --idle-timeout 1y | --idle-timeout",
         "lambda serve --max-instances 0 | --max-instances",
         "run --workload fib | --strategy",
+        "forecast | --from",
+        "forecast --from r.json --tasks many | --tasks",
+        "forecast --from r.json --tasks 0 | --tasks",
+        "forecast --from r.json --memory 20000 | --memory",
+        "forecast --from r.json --arch sparc | --arch",
+        "forecast --from /nonexistent/r.json | --from",
       })
   void badUsage_isOneLineNamingTheOption(String args, String option) {
     CliTest.Result result = fanout(args.trim().split(" "));

@@ -1,0 +1,223 @@
+package dev.fanout.forecast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON that {@code compare} and {@code run} write into one {@link Profile} per workload.
+ * A report that lacks a run the forecast needs is refused in one line that names the run to add.
+ */
+public final class ProfileReader {
+  private static final String HOW = "run compare with --strategies sequential,...,lambda";
+
+  private ProfileReader() {}
+
+  public static List<Profile> read(JsonNode report) {
+    JsonNode runs = report.path("runs");
+    if (!runs.isArray() || runs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the report has no runs: write one with scripts/fanout compare --json FILE");
+    }
+    int cores = report.path("machine").path("cores").asInt(1);
+    JsonNode load = report.path("machine").path("loadAverage");
+    Double loadAverage = load.isNumber() ? load.asDouble() : null;
+    Map<String, List<JsonNode>> byWorkload = new LinkedHashMap<>();
+    for (JsonNode run : runs) {
+      byWorkload.computeIfAbsent(run.path("workload").asText(), w -> new ArrayList<>()).add(run);
+    }
+    List<Profile> profiles = new ArrayList<>();
+    byWorkload.forEach((workload, its) -> profiles.add(profile(workload, its, cores, loadAverage)));
+    return profiles;
+  }
+
+  private static Profile profile(
+      String workload, List<JsonNode> runs, int cores, Double loadAverage) {
+    JsonNode sequential =
+        find(runs, "sequential")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no sequential run of "
+                            + workload
+                            + ": "
+                            + HOW
+                            + " (the sequential run"
+                            + " measures each task's work)"));
+    String kind = sequential.path("kind").asText("CPU");
+    List<TaskWork> work = shortest(sequential, runs, kind);
+    if (work.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the sequential run of " + workload + " has no tasks: " + HOW);
+    }
+    JsonNode lambdaRun =
+        find(runs, "lambda")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no lambda run of "
+                            + workload
+                            + ": "
+                            + HOW
+                            + " (the lambda run"
+                            + " measures cold starts, the invoker and the functions' memory)"));
+    List<Profile.MeasuredRun> measured = new ArrayList<>();
+    for (JsonNode run : runs) {
+      measured.add(
+          new Profile.MeasuredRun(
+              run.path("strategy").asText(),
+              Math.max(1, run.path("concurrency").asLong(run.path("workers").asLong(1))),
+              run.path("tasks").size(),
+              run.path("wallMillis").asDouble(),
+              mean(run.path("startupMillis"))));
+    }
+    return new Profile(workload, kind, work, measured, lambda(lambdaRun, work), cores, loadAverage);
+  }
+
+  /**
+   * Each task of the sequential run with its work as the reports define it: the shortest time it
+   * took in any run of this JVM or of worker JVMs (the closest measure of the task alone, free of
+   * warm-up and of competition for the cores), and likewise its shortest CPU time.
+   */
+  static List<TaskWork> shortest(JsonNode sequential, List<JsonNode> runs, String kind) {
+    List<TaskWork> work = new ArrayList<>();
+    for (JsonNode task : sequential.path("tasks")) {
+      work.add(work(task, kind));
+    }
+    double[] wall = new double[work.size()];
+    double[] cpu = new double[work.size()];
+    for (int i = 0; i < work.size(); i++) {
+      wall[i] = work.get(i).millisWith(1);
+      cpu[i] = work.get(i).cpuMillis();
+    }
+    for (JsonNode run : runs) {
+      if (run.path("strategy").asText().equals("lambda")) {
+        continue;
+      }
+      for (JsonNode task : run.path("tasks")) {
+        int index = task.path("index").asInt(-1);
+        if (index < 0 || index >= work.size() || task.hasNonNull("error")) {
+          continue;
+        }
+        wall[index] =
+            Math.min(
+                wall[index],
+                task.path("endMillis").asDouble() - task.path("startMillis").asDouble());
+        if (task.path("cpuMillis").isNumber()) {
+          cpu[index] = Math.min(cpu[index], task.path("cpuMillis").asDouble());
+        }
+      }
+    }
+    List<TaskWork> shortest = new ArrayList<>();
+    for (int i = 0; i < work.size(); i++) {
+      double cpuMillis = Math.min(cpu[i], Math.max(0, wall[i]));
+      shortest.add(new TaskWork(cpuMillis, Math.max(0, wall[i] - cpuMillis)));
+    }
+    return shortest;
+  }
+
+  /** A task alone: its CPU time, the rest of its wall time waiting; all CPU where unmeasured. */
+  static TaskWork work(JsonNode task, String kind) {
+    double wall =
+        Math.max(0, task.path("endMillis").asDouble() - task.path("startMillis").asDouble());
+    JsonNode cpu = task.path("cpuMillis");
+    double cpuMillis =
+        cpu.isNumber() ? Math.min(cpu.asDouble(), wall) : kind.equals("CPU") ? wall : 0;
+    return new TaskWork(cpuMillis, wall - cpuMillis);
+  }
+
+  /**
+   * A cold start as the invoker sees it: everything its first call took beyond the task's own work
+   * and a warm call's round trip: starting the instance, its init, and a first handler call slower
+   * than a warm one (classes loading, code not yet compiled).
+   */
+  static Profile.LambdaMeasure lambda(JsonNode run, List<TaskWork> work) {
+    List<JsonNode> tasks = new ArrayList<>();
+    run.path("tasks").forEach(tasks::add);
+    List<Double> warmOverheads = new ArrayList<>();
+    List<Double> handlers = new ArrayList<>();
+    int memory = 0;
+    for (JsonNode task : tasks) {
+      double handler = task.path("durationMillis").asDouble(0);
+      handlers.add(handler);
+      memory = Math.max(memory, task.path("memorySizeMB").asInt(0));
+      if (!task.path("coldStart").asBoolean(false)) {
+        warmOverheads.add(Math.max(0, wall(task) - handler));
+      }
+    }
+    double overhead = median(warmOverheads);
+    List<Double> coldStarts = new ArrayList<>();
+    for (JsonNode task : tasks) {
+      if (task.path("coldStart").asBoolean(false)) {
+        int index = task.path("index").asInt(0);
+        double own = index < work.size() ? work.get(index).millisWith(1) : 0;
+        coldStarts.add(Math.max(0, wall(task) - own - overhead));
+      }
+    }
+    if (memory == 0) {
+      throw new IllegalArgumentException(
+          "the lambda run of "
+              + run.path("workload").asText()
+              + " reported no memory size: "
+              + "run it again with this version of compare");
+    }
+    int instances = Math.max(1, run.path("concurrency").asInt(1));
+    return new Profile.LambdaMeasure(
+        instances,
+        coldStarts.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+        overhead,
+        issueRate(tasks, instances),
+        memory,
+        handlers,
+        run.path("lambdaTarget").asText("").startsWith("local emulation"));
+  }
+
+  /**
+   * The invoker's pace while nothing held it back: the median gap between the first wave's sends
+   * (as many as there are instances, sent before any answer could free one).
+   */
+  static double issueRate(List<JsonNode> tasks, int instances) {
+    List<Double> starts =
+        tasks.stream()
+            .map(task -> task.path("startMillis").asDouble())
+            .sorted(Comparator.naturalOrder())
+            .limit(instances)
+            .toList();
+    List<Double> gaps = new ArrayList<>();
+    for (int i = 1; i < starts.size(); i++) {
+      gaps.add(starts.get(i) - starts.get(i - 1));
+    }
+    double gap = gaps.isEmpty() ? 0 : median(gaps);
+    return gap <= 0 ? Double.MAX_VALUE : 1000.0 / gap;
+  }
+
+  private static double wall(JsonNode task) {
+    return task.path("endMillis").asDouble() - task.path("startMillis").asDouble();
+  }
+
+  private static java.util.Optional<JsonNode> find(List<JsonNode> runs, String strategy) {
+    return runs.stream().filter(run -> run.path("strategy").asText().equals(strategy)).findFirst();
+  }
+
+  private static double mean(JsonNode values) {
+    double sum = 0;
+    for (JsonNode value : values) {
+      sum += value.asDouble();
+    }
+    return values.isEmpty() ? 0 : sum / values.size();
+  }
+
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+}

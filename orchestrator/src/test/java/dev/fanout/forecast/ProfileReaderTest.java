@@ -1,0 +1,155 @@
+package dev.fanout.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A compare report read into profiles, and a report short of a run refused in one line. */
+class ProfileReaderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static ObjectNode report(boolean sequential, boolean lambda) {
+    ObjectNode root = JSON.createObjectNode();
+    root.putObject("machine").put("cores", 2);
+    ArrayNode runs = root.putArray("runs");
+    if (sequential) {
+      ObjectNode run = run(runs, "sequential", 1, 200);
+      task(run, 0, 0, 100, 40.0);
+      task(run, 1, 100, 200, null);
+    }
+    ObjectNode threads = run(runs, "threads", 2, 120);
+    task(threads, 0, 0, 100, 40.0);
+    task(threads, 1, 0, 100, 40.0);
+    if (lambda) {
+      ObjectNode run = run(runs, "lambda", 2, 3000);
+      run.put("lambdaTarget", "local emulation: function.zip in up to 2 instances");
+      // two cold starts sent 10 ms apart, then a warm call with a 20 ms round trip
+      lambdaTask(run, 0, 0, 2_120, true, 2_000.0, 100);
+      lambdaTask(run, 1, 10, 2_130, true, 1_900.0, 100);
+      lambdaTask(run, 0, 2_130, 2_250, false, null, 100);
+    }
+    return root;
+  }
+
+  private static ObjectNode run(ArrayNode runs, String strategy, int workers, double wall) {
+    ObjectNode run =
+        runs.addObject()
+            .put("workload", "scan")
+            .put("kind", "IO")
+            .put("strategy", strategy)
+            .put("workers", workers)
+            .put("concurrency", workers)
+            .put("wallMillis", wall);
+    run.putArray("startupMillis");
+    run.putArray("tasks");
+    return run;
+  }
+
+  private static void task(ObjectNode run, int index, double start, double end, Double cpu) {
+    ObjectNode task =
+        ((ArrayNode) run.get("tasks"))
+            .addObject()
+            .put("index", index)
+            .put("startMillis", start)
+            .put("endMillis", end);
+    if (cpu == null) {
+      task.putNull("cpuMillis");
+    } else {
+      task.put("cpuMillis", cpu);
+    }
+  }
+
+  private static void lambdaTask(
+      ObjectNode run,
+      int index,
+      double start,
+      double end,
+      boolean cold,
+      Double init,
+      double handler) {
+    ObjectNode task =
+        ((ArrayNode) run.get("tasks"))
+            .addObject()
+            .put("index", index)
+            .put("startMillis", start)
+            .put("endMillis", end)
+            .put("coldStart", cold)
+            .put("durationMillis", handler)
+            .put("memorySizeMB", 512);
+    if (init == null) {
+      task.putNull("initMillis");
+    } else {
+      task.put("initMillis", init);
+    }
+  }
+
+  @Test
+  void aReport_becomesTheTasksWork_theRuns_andWhatLambdaMeasured() {
+    Profile profile = ProfileReader.read(report(true, true)).getFirst();
+
+    assertThat(profile.workload()).isEqualTo("scan");
+    assertThat(profile.cores()).isEqualTo(2);
+    assertThat(profile.loadAverage()).isNull();
+    assertThat(profile.work()).containsExactly(new TaskWork(40, 60), new TaskWork(0, 100));
+    assertThat(profile.runs())
+        .extracting(Profile.MeasuredRun::strategy)
+        .containsExactly("sequential", "threads", "lambda");
+    Profile.LambdaMeasure lambda = profile.lambda();
+    assertThat(lambda.overheadMillis()).isEqualTo(20.0);
+    // the cold calls' walls (2,120 ms) less the task's own work (100 ms) and a round trip (20 ms)
+    assertThat(lambda.coldStartMillis()).isEqualTo(2_000.0);
+    assertThat(lambda.issuePerSecond()).isCloseTo(100.0, within(1e-9));
+    assertThat(lambda.memoryMB()).isEqualTo(512);
+    assertThat(lambda.instances()).isEqualTo(2);
+    assertThat(lambda.local()).isTrue();
+  }
+
+  @Test
+  void aTasksWork_isItsShortestTimeInAnyRunButLambdas() {
+    ObjectNode report = report(true, true);
+    ((ObjectNode) report.get("runs").get(1).get("tasks").get(1)).put("endMillis", 80);
+    ((ObjectNode) report.get("runs").get(2).get("tasks").get(1)).put("endMillis", 20);
+
+    Profile profile = ProfileReader.read(report).getFirst();
+
+    assertThat(profile.work()).containsExactly(new TaskWork(40, 60), new TaskWork(0, 80));
+  }
+
+  @Test
+  void aReportWithoutASequentialRun_namesTheRunToAdd() {
+    JsonNode report = report(false, true);
+
+    assertThatThrownBy(() -> ProfileReader.read(report))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("no sequential run of scan: run compare with --strategies")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aReportWithoutALambdaRun_namesTheRunToAdd() {
+    assertThatThrownBy(() -> ProfileReader.read(report(true, false)))
+        .hasMessageStartingWith("no lambda run of scan: run compare with --strategies");
+  }
+
+  @Test
+  void aReportWithoutRuns_saysHowToWriteOne() {
+    assertThatThrownBy(() -> ProfileReader.read(JSON.createObjectNode()))
+        .hasMessageContaining("compare --json");
+  }
+
+  @Test
+  void aRunWithOneLanePerTask_getsOnePerTaskAtAnyScale() {
+    Profile.MeasuredRun virtual = new Profile.MeasuredRun("virtual", 160, 160, 200, 0);
+    Profile.MeasuredRun threads = new Profile.MeasuredRun("threads", 5, 160, 1800, 0);
+
+    assertThat(List.of(virtual.lanesFor(10_000), threads.lanesFor(10_000)))
+        .containsExactly(10_000L, 5L);
+  }
+}
