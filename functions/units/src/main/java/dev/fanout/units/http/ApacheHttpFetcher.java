@@ -3,12 +3,8 @@ package dev.fanout.units.http;
 import dev.fanout.units.FetchException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,29 +19,17 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.EntityDetails;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
-import org.apache.hc.core5.http.nio.CapacityChannel;
-import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http2.config.H2Config;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.reactor.ssl.TransportSecurityLayer;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -193,9 +177,9 @@ public final class ApacheHttpFetcher implements HttpFetcher, AutoCloseable {
                 new BasicRequestProducer(request, null),
                 new CappedBody(limits.maxBytes(), uri),
                 context,
-                new FutureCallback<Hop>() {
+                new FutureCallback<CappedBody.Hop>() {
                   @Override
-                  public void completed(Hop answer) {
+                  public void completed(CappedBody.Hop answer) {
                     try {
                       next(answer, redirectsLeft, deadline, exchange, fetch);
                     } catch (RuntimeException e) {
@@ -216,7 +200,7 @@ public final class ApacheHttpFetcher implements HttpFetcher, AutoCloseable {
   }
 
   private void next(
-      Hop answer,
+      CappedBody.Hop answer,
       int redirectsLeft,
       long deadline,
       AtomicReference<Future<?>> exchange,
@@ -276,155 +260,6 @@ public final class ApacheHttpFetcher implements HttpFetcher, AutoCloseable {
     MinimalHttpAsyncClient built = client;
     if (built != null) {
       built.close(CloseMode.GRACEFUL);
-    }
-  }
-
-  /**
-   * The default TLS set-up (the JVM's trust store, loaded in 200-300 ms) made on the first https
-   * connection: fetches of plain http, as every local run's are, never pay for it.
-   */
-  private static final class TlsOnFirstUse implements TlsStrategy {
-    private volatile TlsStrategy tls;
-
-    private TlsStrategy tls() {
-      TlsStrategy built = tls;
-      if (built == null) {
-        synchronized (this) {
-          built = tls;
-          if (built == null) {
-            built = ClientTlsStrategyBuilder.create().useSystemProperties().buildAsync();
-            tls = built;
-          }
-        }
-      }
-      return built;
-    }
-
-    @Override
-    public void upgrade(
-        TransportSecurityLayer session,
-        NamedEndpoint endpoint,
-        Object attachment,
-        Timeout handshakeTimeout,
-        FutureCallback<TransportSecurityLayer> callback) {
-      tls().upgrade(session, endpoint, attachment, handshakeTimeout, callback);
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public boolean upgrade(
-        TransportSecurityLayer session,
-        HttpHost host,
-        SocketAddress localAddress,
-        SocketAddress remoteAddress,
-        Object attachment,
-        Timeout handshakeTimeout) {
-      return tls()
-          .upgrade(session, host, localAddress, remoteAddress, attachment, handshakeTimeout);
-    }
-  }
-
-  /** One hop's answer: a body, or where a redirect points. */
-  private record Hop(URI uri, int status, String contentType, String location, byte[] body) {}
-
-  /**
-   * Collects a body, refusing it from its Content-Length, or as soon as it grows past the cap. The
-   * Content-Type is kept as sent, never parsed: a charset the JVM does not know is no failure.
-   */
-  private static final class CappedBody implements AsyncResponseConsumer<Hop> {
-    private final long maxBytes;
-    private final URI uri;
-    private int status;
-    private String contentType = "";
-    private String location;
-    // Sized from the Content-Length when there is one, so that a body is copied once.
-    private byte[] body = new byte[0];
-    private int size;
-    private FutureCallback<Hop> done;
-
-    CappedBody(long maxBytes, URI uri) {
-      this.maxBytes = maxBytes;
-      this.uri = uri;
-    }
-
-    @Override
-    public void consumeResponse(
-        HttpResponse response, EntityDetails entity, HttpContext context, FutureCallback<Hop> done)
-        throws HttpException {
-      status = response.getCode();
-      Header typeHeader = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
-      contentType = typeHeader == null ? "" : typeHeader.getValue();
-      Header locationHeader = response.getFirstHeader(HttpHeaders.LOCATION);
-      location = locationHeader == null ? null : locationHeader.getValue();
-      if (entity == null) {
-        done.completed(hop());
-        return;
-      }
-      long declared = entity.getContentLength();
-      if (declared > maxBytes) {
-        throw tooLarge(declared);
-      }
-      if (declared > 0) {
-        body = new byte[(int) declared];
-      }
-      this.done = done;
-    }
-
-    @Override
-    public void informationResponse(HttpResponse response, HttpContext context) {}
-
-    @Override
-    public void updateCapacity(CapacityChannel channel) throws IOException {
-      channel.update(Integer.MAX_VALUE);
-    }
-
-    @Override
-    public void consume(ByteBuffer data) {
-      int chunk = data.remaining();
-      if (size + (long) chunk > maxBytes) {
-        throw tooLarge(size + (long) chunk);
-      }
-      if (size + chunk > body.length) {
-        body =
-            Arrays.copyOf(body, (int) Math.min(maxBytes, Math.max(size + chunk, 2L * body.length)));
-      }
-      data.get(body, size, chunk);
-      size += chunk;
-    }
-
-    @Override
-    public void streamEnd(List<? extends Header> trailers) {
-      done.completed(hop());
-    }
-
-    @Override
-    public void failed(Exception cause) {
-      if (done != null) {
-        done.failed(cause);
-      }
-    }
-
-    @Override
-    public void releaseResources() {}
-
-    private Hop hop() {
-      return new Hop(
-          uri,
-          status,
-          contentType,
-          location,
-          size == body.length ? body : Arrays.copyOf(body, size));
-    }
-
-    private FetchException tooLarge(long size) {
-      return new FetchException(
-          "GET "
-              + uri
-              + ": body of at least "
-              + size
-              + " bytes is over the limit of "
-              + maxBytes
-              + " bytes");
     }
   }
 }
