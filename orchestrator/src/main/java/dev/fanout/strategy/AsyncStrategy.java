@@ -12,6 +12,7 @@ import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
 import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
+import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,9 @@ import java.util.function.LongSupplier;
 /**
  * One event-loop thread runs every piece of every task's code, as asyncio does: all tasks start at
  * once (or at most {@code maxInFlight} at a time, a new one as each ends, like a semaphore around
- * asyncio.gather), waiting is non-blocking I/O or timers, and CPU work blocks the loop for all.
+ * asyncio.gather), waiting is non-blocking I/O or timers, and CPU work blocks the loop for all: a
+ * task with nothing to wait on runs from its start to its end when the loop reaches it, like a
+ * coroutine with no await, so the others wait their turn before starting.
  */
 public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier nanoTime)
     implements Strategy {
@@ -68,7 +71,7 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
       CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
     }
     List<TaskRecord> records = tasks.stream().map(CompletableFuture::join).toList();
-    boolean cpuBound = unit.kind() == dev.fanout.units.UnitKind.CPU;
+    boolean cpuBound = unit.kind() == UnitKind.CPU;
     return new RunResult(
         workload.name(), kind(), 1, cpuBound ? 1 : window, clock.millis(), List.of(), records);
   }
@@ -121,6 +124,10 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
       RunClock clock,
       TaskListener listener) {
     CpuAccountingExecutor slices = new CpuAccountingExecutor(loop);
+    if (unit.kind() == UnitKind.CPU) {
+      return CompletableFuture.supplyAsync(
+          () -> runToItsEnd(unit, index, input, clock, listener), loop);
+    }
     double[] start = new double[1]; // touched only on the loop thread
     return CompletableFuture.supplyAsync(() -> start[0] = clock.millis(), slices)
         .thenComposeAsync(started -> unit.callAsync(input, Deadline.none(), slices), slices)
@@ -140,6 +147,36 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
               return record;
             },
             slices);
+  }
+
+  /**
+   * A task with nothing to wait on, as asyncio runs a coroutine with no await: once the loop
+   * reaches it, it runs from its start to its end in one go, and the next waits its turn.
+   */
+  private static TaskRecord runToItsEnd(
+      Unit<?, ?> unit, int index, JsonNode input, RunClock clock, TaskListener listener) {
+    double started = clock.millis();
+    long cpuBefore = CpuTime.currentThreadNanos();
+    JsonNode output = null;
+    TaskError error = null;
+    try {
+      output = unit.call(input, Deadline.none());
+    } catch (RuntimeException | StackOverflowError e) {
+      error = TaskError.of(e);
+    }
+    long cpuAfter = CpuTime.currentThreadNanos();
+    TaskRecord record =
+        new TaskRecord(
+            index,
+            input,
+            output,
+            error,
+            Tasks.laneOf(Thread.currentThread()),
+            started,
+            clock.millis(),
+            cpuBefore < 0 || cpuAfter < 0 ? null : (cpuAfter - cpuBefore) / 1e6);
+    listener.finished(record);
+    return record;
   }
 
   private static Throwable unwrap(Throwable error) {

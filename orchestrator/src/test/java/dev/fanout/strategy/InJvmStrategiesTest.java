@@ -73,6 +73,18 @@ class InJvmStrategiesTest {
   }
 
   @Test
+  void async_runsATaskWithNothingToWaitOnToItsEnd_asAnAwaitFreeCoroutine() {
+    Workload fib = TestWorkloads.of("fib", 6, i -> JSON.objectNode().put("n", 24));
+
+    RunResult run = run("async", fib, 0);
+
+    assertThat(run.ok()).isEqualTo(6);
+    assertThat(maxInFlight(run)).isEqualTo(1);
+    assertThat(run.tasks())
+        .isSortedAccordingTo((a, b) -> Double.compare(a.startMillis(), b.startMillis()));
+  }
+
+  @Test
   void async_measuresCpuTimeOfComputeTasks() {
     Workload fib = TestWorkloads.of("fib", 3, i -> JSON.objectNode().put("n", 30));
 
