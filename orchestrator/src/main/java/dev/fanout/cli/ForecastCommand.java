@@ -83,7 +83,8 @@ final class ForecastCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Invocations the invoker sends per second on AWS (default: the pace measured in the"
-              + " report's lambda run, on this machine).")
+              + " report's lambda run, whose sending thread shared the cores with the local"
+              + " instances; scripts/bench invoker measures the client alone).")
   Double issueRate;
 
   @Option(

@@ -169,17 +169,24 @@ public final class ProfileReader {
         instances,
         coldStarts.stream().mapToDouble(Double::doubleValue).average().orElse(0),
         overhead,
-        issueRate(tasks, instances),
+        issueRate(run, tasks, instances),
         memory,
         handlers,
         run.path("lambdaTarget").asText("").startsWith("local emulation"));
   }
 
   /**
-   * The invoker's pace while nothing held it back: the median gap between the first wave's sends
-   * (as many as there are instances, sent before any answer could free one).
+   * The invoker's own pace: one invocation per the time its sending thread spends in the client
+   * (the run's {@code issueMillis}), which no instance limit holds back. Reports from before that
+   * was measured: the median gap between the first wave's sends (as many as there are instances,
+   * sent before any answer could free one), which a cold client slows.
    */
-  static double issueRate(List<JsonNode> tasks, int instances) {
+  static double issueRate(JsonNode run, List<JsonNode> tasks, int instances) {
+    double issueMillis = run.path("issueMillis").asDouble(0);
+    return issueMillis > 0 ? 1000.0 / issueMillis : firstWaveRate(tasks, instances);
+  }
+
+  static double firstWaveRate(List<JsonNode> tasks, int instances) {
     List<Double> starts =
         tasks.stream()
             .map(task -> task.path("startMillis").asDouble())

@@ -48,8 +48,15 @@ public record RunResult(
    * @param target where the invocations went, e.g. "local emulation, up to 8 instances"
    * @param throttles invocations answered 429 and retried
    * @param costUsd the estimated price of the billed durations and requests
+   * @param issueMillis the sending thread's time in the client per invocation (signing,
+   *     marshalling, handing it to the connection), median: the invoker's own pace, which no
+   *     instance limits; 0 where not measured
    */
-  public record LambdaRun(String target, int throttles, double costUsd) {}
+  public record LambdaRun(String target, int throttles, double costUsd, double issueMillis) {
+    public LambdaRun(String target, int throttles, double costUsd) {
+      this(target, throttles, costUsd, 0);
+    }
+  }
 
   public long ok() {
     return tasks.stream().filter(TaskRecord::ok).count();

@@ -103,7 +103,8 @@ public final class JsonReport {
     if (run.lambda() != null) {
       node.put("lambdaTarget", run.lambda().target())
           .put("throttles", run.lambda().throttles())
-          .put("costUsd", run.lambda().costUsd());
+          .put("costUsd", run.lambda().costUsd())
+          .put("issueMillis", run.lambda().issueMillis());
     }
     ArrayNode samples = node.putArray("wallSamplesMillis");
     summary.wallSamples().forEach(samples::add);

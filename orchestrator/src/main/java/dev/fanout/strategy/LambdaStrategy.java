@@ -55,6 +55,7 @@ public record LambdaStrategy(
     InstanceLanes lanes = new InstanceLanes();
     Semaphore inFlight = new Semaphore(workers);
     List<CompletableFuture<TaskRecord>> tasks = new ArrayList<>(workload.size());
+    long[] issueNanos = new long[workload.size()]; // written by this thread alone
     RunClock clock;
     double wall;
     try (ExecutorService callbacks =
@@ -67,21 +68,22 @@ public record LambdaStrategy(
         JsonNode input = workload.inputs().get(i);
         inFlight.acquireUninterruptibly();
         double start = clock.millis();
+        long issuing = nanoTime.getAsLong();
+        CompletableFuture<Invocation> sent = invoker.invoke(function, input.toString(), throttles);
+        issueNanos[i] = nanoTime.getAsLong() - issuing;
         tasks.add(
-            invoker
-                .invoke(function, input.toString(), throttles)
-                .handleAsync(
-                    (invocation, error) -> {
-                      // The end is read before the slot is freed, so that no later task can
-                      // start before this one ended: lanes then never overlap.
-                      double end = clock.millis();
-                      inFlight.release();
-                      TaskRecord record =
-                          record(index, input, invocation, error, start, end, clock, lanes);
-                      listener.finished(record);
-                      return record;
-                    },
-                    callbacks));
+            sent.handleAsync(
+                (invocation, error) -> {
+                  // The end is read before the slot is freed, so that no later task can
+                  // start before this one ended: lanes then never overlap.
+                  double end = clock.millis();
+                  inFlight.release();
+                  TaskRecord record =
+                      record(index, input, invocation, error, start, end, clock, lanes);
+                  listener.finished(record);
+                  return record;
+                },
+                callbacks));
       }
       CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
       // Read before the client closes: shutting down its event loops takes seconds.
@@ -104,7 +106,7 @@ public record LambdaStrategy(
         wall,
         List.of(),
         records,
-        new RunResult.LambdaRun(target.label(), throttles.get(), cost));
+        new RunResult.LambdaRun(target.label(), throttles.get(), cost, medianMillis(issueNanos)));
   }
 
   private static TaskRecord record(
@@ -154,6 +156,15 @@ public record LambdaStrategy(
       return new TaskRecord(index, input, null, taskError, lane, start, end, null, facts);
     }
     return new TaskRecord(index, input, payload, null, lane, start, end, null, facts);
+  }
+
+  private static double medianMillis(long[] nanos) {
+    if (nanos.length == 0) {
+      return 0;
+    }
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
   }
 
   private static JsonNode parse(String payload) {

@@ -112,6 +112,21 @@ class ProfileReaderTest {
   }
 
   @Test
+  void theInvokersPace_isOneInvocationPerItsMeasuredSendingTime_whenTheReportHasIt() {
+    ObjectNode report = report(true, true);
+    for (JsonNode run : report.get("runs")) {
+      if (run.get("strategy").asText().equals("lambda")) {
+        ((ObjectNode) run).put("issueMillis", 0.125);
+      }
+    }
+
+    Profile.LambdaMeasure lambda = ProfileReader.read(report).getFirst().lambda();
+
+    // 8,000 a second, not the first wave's 100: no instance limit holds the sending thread back
+    assertThat(lambda.issuePerSecond()).isCloseTo(8_000.0, within(1e-6));
+  }
+
+  @Test
   void aTasksWork_isItsShortestTimeInAnyRunButLambdas() {
     ObjectNode report = report(true, true);
     ((ObjectNode) report.get("runs").get(1).get("tasks").get(1)).put("endMillis", 80);
