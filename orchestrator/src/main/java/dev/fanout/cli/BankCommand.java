@@ -165,6 +165,9 @@ final class BankCommand implements Callable<Integer> {
     lambda.validate();
     OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
     OptionChecks.httpUrl("--dynamodb-endpoint", dynamoDbEndpoint, "http://127.0.0.1:8000");
+    if (json != null) {
+      OptionChecks.writable("--json", json);
+    }
     BankEndpoints endpoints =
         BankEndpoints.resolve(
             strategy,

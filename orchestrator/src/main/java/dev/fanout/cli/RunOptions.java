@@ -140,6 +140,12 @@ public final class RunOptions {
     if (html != null) {
       OptionChecks.writable("--html", html);
     }
+    if (json != null) {
+      OptionChecks.writable("--json", json);
+    }
+    if (journal != null) {
+      OptionChecks.writable("--journal", journal);
+    }
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 

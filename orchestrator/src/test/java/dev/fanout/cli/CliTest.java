@@ -55,6 +55,10 @@ class CliTest {
         "compare --html x.html --no-html | --no-html | --html",
         "compare --html /proc/no/report.html | --html | /proc/no/report.html",
         "run --workload fib --strategy threads --html /tmp | --html | directory",
+        "run --workload fib --strategy threads --json /tmp | --json | directory",
+        "compare --json /proc/no/out.json | --json | /proc/no",
+        "run --workload fib --strategy threads --journal /proc/no/j | --journal | /proc/no",
+        "bank --json /proc/no/bank.json | --json | /proc/no",
         "advise --workload fib --sample 0 | --sample | 0",
         "advise --workload mining | --workload | mining",
       })
