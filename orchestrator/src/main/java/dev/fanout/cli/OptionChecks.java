@@ -59,6 +59,12 @@ final class OptionChecks {
   /** Fails before any run, not after them all, when the report could not be written. */
   static void writable(String option, Path file) {
     Path parent = file.toAbsolutePath().getParent();
+    for (Path above = parent; above != null; above = above.getParent()) {
+      if (Files.isRegularFile(above)) {
+        throw new IllegalArgumentException(
+            option + ": cannot write " + file + ": " + above + " is a file, not a directory");
+      }
+    }
     try {
       Files.createDirectories(parent);
     } catch (IOException | RuntimeException e) {

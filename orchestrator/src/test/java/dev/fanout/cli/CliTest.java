@@ -59,6 +59,7 @@ class CliTest {
         "compare --json /proc/no/out.json | --json | /proc/no",
         "run --workload fib --strategy threads --journal /proc/no/j | --journal | /proc/no",
         "bank --json /proc/no/bank.json | --json | /proc/no",
+        "lunch --json /etc/passwd/out.json | --json | /etc/passwd is a file",
         "advise --workload fib --sample 0 | --sample | 0",
         "advise --workload mining | --workload | mining",
       })
