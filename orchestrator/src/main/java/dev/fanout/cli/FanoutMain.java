@@ -1,8 +1,11 @@
 package dev.fanout.cli;
 
+import java.io.PrintWriter;
+import java.net.BindException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The {@code fanout} command line. */
 @Command(
@@ -26,11 +29,20 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class FanoutMain implements Runnable {
-  /** Exit codes: every task ok, some task failed, bad usage. */
+  /** Exit codes: every task ok, some task failed, bad usage, an unexpected failure. */
   public static final int OK = 0;
 
   public static final int TASKS_FAILED = 1;
   public static final int USAGE = 2;
+
+  /** Something went wrong that is no fault of the command line: a bug, or a broken machine. */
+  public static final int FAILED = 3;
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an unexpected failure, print its stack trace too.")
+  boolean verbose;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,15 +58,45 @@ public final class FanoutMain implements Runnable {
     commandLine.getSubcommands().values().stream()
         .filter(StrategyKinds::takenBy)
         .forEach(StrategyKinds::describeIn);
-    commandLine.setExecutionExceptionHandler(
-        (error, cmd, parseResult) -> {
-          if (error instanceof IllegalArgumentException) {
-            cmd.getErr().println("fanout: " + error.getMessage());
-            return USAGE;
-          }
-          throw error;
-        });
+    commandLine.setExecutionExceptionHandler(FanoutMain::failed);
     return commandLine;
+  }
+
+  /**
+   * A command that threw: bad usage found while running (exit 2: one line), a port someone else
+   * holds (exit 2: one line saying to pick another), anything else exit 3 with one line, and its
+   * stack trace only with {@code --verbose}.
+   */
+  static int failed(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
+    PrintWriter err = command.getErr();
+    if (error instanceof IllegalArgumentException) {
+      err.println("fanout: " + error.getMessage());
+      return USAGE;
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        err.println("fanout: " + (error.getMessage() == null ? cause : error.getMessage()));
+        return USAGE;
+      }
+    }
+    err.println(
+        "fanout: failed: "
+            + error
+            + (verbose(parseResult) ? "" : " (run again with --verbose for the stack trace)"));
+    if (verbose(parseResult)) {
+      error.printStackTrace(err);
+    }
+    err.flush();
+    return FAILED;
+  }
+
+  private static boolean verbose(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanout.engine.LambdaChoice;
 import dev.fanout.strategy.kind.StrategyKind;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -158,5 +162,42 @@ class UsageTest {
     assertThat(run.options.lambda.choice().idleTimeout()).isNull();
     assertThat(run.options.lambda.choice().aws()).isTrue();
     assertThat(run.strategy).isEqualTo(StrategyKind.LAMBDA);
+  }
+
+  @Test
+  void aBusyPort_isOneLineSayingToPickAnother_noStackTrace() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CliTest.Result result = fanout("origin", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(result.exit()).isEqualTo(FanoutMain.USAGE);
+      assertThat(result.err().strip().lines()).hasSize(1);
+      assertThat(result.err()).contains("cannot bind").contains("pick another port");
+    }
+  }
+
+  @Test
+  void anUnexpectedFailure_isOneLineAndExitThree_theStackTraceOnlyWithVerbose() {
+    for (boolean verbose : new boolean[] {false, true}) {
+      CommandLine commandLine = FanoutMain.commandLine();
+      StringWriter err = new StringWriter();
+      commandLine.setErr(new PrintWriter(err));
+      CommandLine.ParseResult parsed =
+          verbose
+              ? commandLine.parseArgs("compare", "--verbose")
+              : commandLine.parseArgs("compare");
+
+      int exit =
+          FanoutMain.failed(new IllegalStateException("the disk went away"), commandLine, parsed);
+
+      assertThat(exit).isEqualTo(FanoutMain.FAILED);
+      assertThat(err.toString())
+          .startsWith("fanout: failed: java.lang.IllegalStateException: the disk went away");
+      if (verbose) {
+        assertThat(err.toString()).contains("\tat ");
+      } else {
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains("--verbose");
+      }
+    }
   }
 }
