@@ -90,7 +90,7 @@ final class AdviseCommand implements Callable<Integer> {
               cores,
               lab.lambdaIsRemote() ? lab.lambdaConcurrency() : 0);
       out.printf("%nadvice for %s (%d tasks):%n", name, full.size());
-      advice.reasons().forEach(reason -> out.println(wrap(reason, "  ", 100)));
+      advice.reasons().forEach(reason -> out.println(ConsoleTable.wrap(reason, "  ", 100)));
       out.flush();
 
       WorkloadReport report = lab.run(full, withRecommended(alternatives, advice.strategy()));
@@ -101,34 +101,12 @@ final class AdviseCommand implements Callable<Integer> {
               Locale.ROOT,
               "verdict (time to result: wall, plus worker JVM start-up for processes): %s",
               verdict.describe());
-      out.printf("%n%s%n", wrap(verdictLine, "", 100));
+      out.printf("%n%s%n", ConsoleTable.wrap(verdictLine, "", 100));
       List<String> notes = new ArrayList<>(advice.reasons());
       notes.add(verdictLine);
       Reports.publish(spec, options, lab, List.of(report), List.of(String.join("\n", notes)));
       return Reports.exitCode(List.of(report));
     }
-  }
-
-  /** {@code text} in lines of at most {@code width} columns, the first indented, the rest more. */
-  static String wrap(String text, String indent, int width) {
-    StringBuilder wrapped = new StringBuilder(indent);
-    int column = indent.length();
-    boolean lineStart = true;
-    for (String word : text.split(" ")) {
-      if (!lineStart && column + 1 + word.length() > width) {
-        wrapped.append('\n').append(indent).append("  ");
-        column = indent.length() + 2;
-        lineStart = true;
-      }
-      if (!lineStart) {
-        wrapped.append(' ');
-        column++;
-      }
-      wrapped.append(word);
-      column += word.length();
-      lineStart = false;
-    }
-    return wrapped.toString();
   }
 
   /** The alternatives in the usual order, with the recommended strategy among them. */

@@ -21,6 +21,8 @@ public final class ConsoleTable {
         kindName(report.kind()),
         report.source(),
         context.isEmpty() ? "" : "; " + context);
+    WorkloadVerdict.of(report, Runtime.getRuntime().availableProcessors())
+        .ifPresent(verdict -> out.println(wrap("verdict: " + verdict, "  ", 100)));
     out.printf(ROW, "strategy", "workers", "wall", "speedup", "efficiency", "ok/failed", "");
     for (RunSummary summary : report.runs()) {
       RunResult run = summary.run();
@@ -137,5 +139,27 @@ public final class ConsoleTable {
       return String.format(Locale.ROOT, "%.0f ms", millis);
     }
     return String.format(Locale.ROOT, "%.2f s", millis / 1000);
+  }
+
+  /** {@code text} in lines of at most {@code width} columns, the first indented, the rest more. */
+  public static String wrap(String text, String indent, int width) {
+    StringBuilder wrapped = new StringBuilder(indent);
+    int column = indent.length();
+    boolean lineStart = true;
+    for (String word : text.split(" ")) {
+      if (!lineStart && column + 1 + word.length() > width) {
+        wrapped.append('\n').append(indent).append("  ");
+        column = indent.length() + 2;
+        lineStart = true;
+      }
+      if (!lineStart) {
+        wrapped.append(' ');
+        column++;
+      }
+      wrapped.append(word);
+      column += word.length();
+      lineStart = false;
+    }
+    return wrapped.toString();
   }
 }

@@ -375,10 +375,10 @@ class CliTest {
 
   @Test
   void adviceLines_wrapAtTheWidthWithHangingIndent() {
-    String wrapped = AdviseCommand.wrap("aaa bbb ccc ddd eee", "  ", 10);
+    String wrapped = dev.fanout.report.ConsoleTable.wrap("aaa bbb ccc ddd eee", "  ", 10);
 
     assertThat(wrapped).isEqualTo("  aaa bbb\n    ccc\n    ddd\n    eee");
-    assertThat(AdviseCommand.wrap("short", "", 100)).isEqualTo("short");
+    assertThat(dev.fanout.report.ConsoleTable.wrap("short", "", 100)).isEqualTo("short");
   }
 
   @Test

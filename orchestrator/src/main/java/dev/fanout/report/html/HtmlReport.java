@@ -5,6 +5,7 @@ import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.WorkloadReport;
+import dev.fanout.report.WorkloadVerdict;
 import dev.fanout.units.UnitKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,6 +100,10 @@ public final class HtmlReport {
         .append(" · ")
         .append(Html.text(report.source()))
         .append("</p>\n");
+    WorkloadVerdict.of(report, cores)
+        .ifPresent(
+            verdict ->
+                html.append("<p class=\"verdict\">").append(Html.text(verdict)).append("</p>\n"));
     table(html, report);
     for (String failure : report.failures()) {
       html.append("<p class=\"failure\">").append(Html.text(failure)).append("</p>");

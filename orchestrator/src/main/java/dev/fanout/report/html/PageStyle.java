@@ -96,6 +96,7 @@ final class PageStyle {
       h1{font-size:24px;margin:8px 0}h2{font-size:20px;margin:28px 0 4px;border-top:2px solid #e3e7ec;\
       padding-top:14px}h3{font-size:15px;margin:18px 0 4px}
       .meta,.sub,.caption,footer{color:#5b6675}.sub{font-weight:normal;font-size:13px}
+      .verdict{font-weight:600;margin:6px 0 10px}
       .facts{margin:4px 0;padding-left:18px;color:#3b4552}nav a{margin-right:10px}
       code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;background:#f3f5f8;padding:1px 4px}
       pre.note{background:#f6f8fb;border-left:4px solid #2f6fd6;padding:10px 12px;white-space:pre-wrap}
