@@ -125,8 +125,14 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
       TaskListener listener) {
     CpuAccountingExecutor slices = new CpuAccountingExecutor(loop);
     if (unit.kind() == UnitKind.CPU) {
+      // Like a coroutine with no await: once the loop reaches it, it runs to its end in one go.
       return CompletableFuture.supplyAsync(
-          () -> runToItsEnd(unit, index, input, clock, listener), loop);
+          () -> {
+            TaskRecord record = Tasks.runHere(unit, index, input, clock);
+            listener.finished(record);
+            return record;
+          },
+          loop);
     }
     double[] start = new double[1]; // touched only on the loop thread
     return CompletableFuture.supplyAsync(() -> start[0] = clock.millis(), slices)
@@ -147,36 +153,6 @@ public record AsyncStrategy(UnitCatalog catalog, int maxInFlight, LongSupplier n
               return record;
             },
             slices);
-  }
-
-  /**
-   * A task with nothing to wait on, as asyncio runs a coroutine with no await: once the loop
-   * reaches it, it runs from its start to its end in one go, and the next waits its turn.
-   */
-  private static TaskRecord runToItsEnd(
-      Unit<?, ?> unit, int index, JsonNode input, RunClock clock, TaskListener listener) {
-    double started = clock.millis();
-    long cpuBefore = CpuTime.currentThreadNanos();
-    JsonNode output = null;
-    TaskError error = null;
-    try {
-      output = unit.call(input, Deadline.none());
-    } catch (RuntimeException | StackOverflowError e) {
-      error = TaskError.of(e);
-    }
-    long cpuAfter = CpuTime.currentThreadNanos();
-    TaskRecord record =
-        new TaskRecord(
-            index,
-            input,
-            output,
-            error,
-            Tasks.laneOf(Thread.currentThread()),
-            started,
-            clock.millis(),
-            cpuBefore < 0 || cpuAfter < 0 ? null : (cpuAfter - cpuBefore) / 1e6);
-    listener.finished(record);
-    return record;
   }
 
   private static Throwable unwrap(Throwable error) {
