@@ -1,18 +1,15 @@
 package dev.fanout.localcloud.lambda;
 
+import dev.fanout.localcloud.scratch.ScratchDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +58,7 @@ final class TaskRoot {
         Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
         // Another service unpacked the same zip meanwhile: use its root, drop ours.
-        deleteTree(staging);
+        ScratchDirectory.deleteTree(staging);
         if (!Files.exists(root.resolve(COMPLETE))) {
           throw new IOException("cannot move the unpacked zip to " + root, e);
         }
@@ -69,7 +66,7 @@ final class TaskRoot {
         if (!Files.exists(root.resolve(COMPLETE))) {
           throw e;
         }
-        deleteTree(staging);
+        ScratchDirectory.deleteTree(staging);
       }
       return root;
     } catch (IOException e) {
@@ -119,43 +116,9 @@ final class TaskRoot {
         Path marker = entry.resolve(COMPLETE);
         Path stamp = Files.exists(marker) ? marker : entry;
         if (!entry.equals(keep) && Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) {
-          deleteTree(entry);
+          ScratchDirectory.deleteTree(entry);
         }
       }
     }
-  }
-
-  /** Deletes {@code root} and everything under it; files that vanish meanwhile are fine. */
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (e instanceof NoSuchFileException) {
-              return FileVisitResult.CONTINUE;
-            }
-            throw e;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null && !(e instanceof NoSuchFileException)) {
-              throw e;
-            }
-            Files.deleteIfExists(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
