@@ -1,7 +1,6 @@
 package dev.fanout.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.forecast.Arch;
@@ -11,10 +10,6 @@ import dev.fanout.forecast.Profile;
 import dev.fanout.forecast.TaskWork;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * memory size, a cost chart with every memory size, each point drawn; no error logged; no text from
  * a report becomes markup. A screenshot lands in target/browser/.
  */
-class ForecastPageBrowserIT {
+class ForecastPageBrowserIT extends InChromium {
   private static final Path OUT = Path.of("target", "browser");
-  private static Chromium chromium;
-
   private static final String READ =
       """
       Array.from(document.querySelectorAll('section.forecast')).map(section => {
@@ -44,28 +37,6 @@ class ForecastPageBrowserIT {
         };
       })
       """;
-
-  @BeforeAll
-  static void startChromium(@TempDir Path profile) {
-    Optional<Path> binary = Chromium.find();
-    if (binary.isEmpty()) {
-      System.err.println("ForecastPageBrowserIT: " + Chromium.MISSING);
-      return;
-    }
-    chromium = Chromium.start(binary.get(), profile, 1280, 1600);
-  }
-
-  @BeforeEach
-  void needsChromium() {
-    assumeTrue(chromium != null, Chromium.MISSING);
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   private static Profile profile(String workload) {
     return new Profile(

@@ -1,7 +1,6 @@
 package dev.fanout.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,32 +22,8 @@ import picocli.CommandLine;
  * page must draw what the results hold, log no errors, and let no task text become markup.
  * Screenshots land in target/browser/.
  */
-class HtmlReportBrowserIT {
+class HtmlReportBrowserIT extends InChromium {
   private static final Path OUT = Path.of("target", "browser");
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void startChromium(@TempDir Path profile) {
-    Optional<Path> binary = Chromium.find();
-    if (binary.isEmpty()) {
-      System.err.println("HtmlReportBrowserIT: " + Chromium.MISSING);
-      return;
-    }
-    chromium = Chromium.start(binary.get(), profile, 1280, 1600);
-  }
-
-  /** Each test is skipped, and counted as such, where there is no browser to run it in. */
-  @BeforeEach
-  void needsChromium() {
-    assumeTrue(chromium != null, Chromium.MISSING);
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void aRealComparison_drawsEveryRunWithItsLanesAndBars_andLogsNoErrors() throws Exception {

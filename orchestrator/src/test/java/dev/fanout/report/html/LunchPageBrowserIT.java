@@ -1,7 +1,6 @@
 package dev.fanout.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.pipeline.MenuFigures;
@@ -14,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cases; every run's lanes, queues and latencies must be drawn with a size, no error logged, no
  * run's text become markup. Screenshots land in target/browser/.
  */
-class LunchPageBrowserIT {
+class LunchPageBrowserIT extends InChromium {
   private static final Path OUT = Path.of("target", "browser");
-  private static Chromium chromium;
 
   /** Per run section, what the browser laid out: sizes, and the bars drawn with an area. */
   private static final String READ =
@@ -54,29 +48,6 @@ class LunchPageBrowserIT {
         };
       })
       """;
-
-  @BeforeAll
-  static void startChromium(@TempDir Path profile) {
-    Optional<Path> binary = Chromium.find();
-    if (binary.isEmpty()) {
-      System.err.println("LunchPageBrowserIT: " + Chromium.MISSING);
-      return;
-    }
-    chromium = Chromium.start(binary.get(), profile, 1280, 1600);
-  }
-
-  /** Each test is skipped, and counted as such, where there is no browser to run it in. */
-  @BeforeEach
-  void needsChromium() {
-    assumeTrue(chromium != null, Chromium.MISSING);
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void aRealLunch_drawsEveryRunsLanesQueuesAndLatencies_andLogsNoErrors(@TempDir Path images)
