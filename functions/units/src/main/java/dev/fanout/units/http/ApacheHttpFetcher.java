@@ -50,16 +50,12 @@ public final class ApacheHttpFetcher implements HttpFetcher, AutoCloseable {
 
   private final FetchLimits limits;
   private final DestinationPolicy policy;
-  private final boolean lazy;
-  private volatile MinimalHttpAsyncClient client;
+  private volatile MinimalHttpAsyncClient client; // null until the first fetch, when lazy
 
   private ApacheHttpFetcher(FetchLimits limits, DestinationPolicy policy, boolean lazy) {
     this.limits = limits;
     this.policy = policy;
-    this.lazy = lazy;
-    if (!lazy) {
-      this.client = newClient(limits);
-    }
+    this.client = lazy ? null : newClient(limits);
   }
 
   /**
@@ -103,7 +99,7 @@ public final class ApacheHttpFetcher implements HttpFetcher, AutoCloseable {
 
   private MinimalHttpAsyncClient client() {
     MinimalHttpAsyncClient built = client;
-    if (built == null && lazy) {
+    if (built == null) {
       synchronized (this) {
         built = client;
         if (built == null) {
