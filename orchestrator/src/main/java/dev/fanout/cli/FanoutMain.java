@@ -79,11 +79,12 @@ public final class FanoutMain implements Runnable {
         return USAGE;
       }
     }
+    boolean verbose = verbose(parseResult);
     err.println(
         "fanout: failed: "
             + error
-            + (verbose(parseResult) ? "" : " (run again with --verbose for the stack trace)"));
-    if (verbose(parseResult)) {
+            + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+    if (verbose) {
       error.printStackTrace(err);
     }
     err.flush();

@@ -1,5 +1,6 @@
 package dev.fanout.report;
 
+import dev.fanout.advice.Advisor;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.strategy.kind.StrategyKind;
@@ -14,9 +15,6 @@ import java.util.Optional;
  * sequential, and why, from the kind of work. Runs with failed tasks do not compete.
  */
 public final class WorkloadVerdict {
-  /** Within this share of each other, two walls are a tie on a shared machine. */
-  static final double TIE = 0.10;
-
   private WorkloadVerdict() {}
 
   /** The verdict, or empty when fewer than two strategies ran without failures. */
@@ -33,7 +31,7 @@ public final class WorkloadVerdict {
     RunResult winner = finished.get(0);
     RunResult next = finished.get(1);
     StringBuilder text = new StringBuilder();
-    if (next.wallMillis() <= winner.wallMillis() * (1 + TIE)) {
+    if (next.wallMillis() <= winner.wallMillis() * (1 + Advisor.TIE)) {
       text.append(
           String.format(
               Locale.ROOT,
@@ -42,7 +40,7 @@ public final class WorkloadVerdict {
               label(next),
               ConsoleTable.duration(winner.wallMillis()),
               ConsoleTable.duration(next.wallMillis()),
-              TIE * 100));
+              Advisor.TIE * 100));
     } else {
       text.append(
           String.format(
