@@ -1,7 +1,7 @@
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Lambda's {@code errorType} "DeadlineExceeded": {@link dev.fanout.units.DeadlineExceededException}
+ * Lambda's {@code errorType} "DeadlineExceeded": {@link dev.fanout.api.DeadlineExceededException}
  * as a function error. The unit stopped, or refused to start, because the invocation's deadline
  * would pass first.
  *

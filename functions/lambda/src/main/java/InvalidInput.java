@@ -1,7 +1,7 @@
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Lambda's {@code errorType} "InvalidInput": {@link dev.fanout.units.InvalidInputException} as a
+ * Lambda's {@code errorType} "InvalidInput": {@link dev.fanout.api.InvalidInputException} as a
  * function error. The input is missing a field, has a wrong type or a value out of range; the
  * message names the field and what it allows.
  *

@@ -1,10 +1,10 @@
 package dev.fanout.advice;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

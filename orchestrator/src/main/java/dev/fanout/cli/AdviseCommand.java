@@ -64,7 +64,7 @@ final class AdviseCommand implements Callable<Integer> {
   public Integer call() {
     options.validate();
     OptionChecks.range("--sample", sample, 1, 1000);
-    String name = workload.name();
+    String name = workload.name(options);
     List<StrategyKind> alternatives = StrategyKinds.chosen(strategies);
     PrintWriter out = spec.commandLine().getOut();
     int cores = Runtime.getRuntime().availableProcessors();

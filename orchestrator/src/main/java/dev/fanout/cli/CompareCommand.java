@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    List<String> chosenWorkloads = checked("--workload", workloads, Workloads.NAMES);
+    List<String> chosenWorkloads = checked("--workload", workloads, options.workloadNames());
     if (options.tasksFile != null && chosenWorkloads.size() != 1) {
       throw new IllegalArgumentException(
           "--tasks-file holds the inputs of one workload: name it with --workload, e.g."

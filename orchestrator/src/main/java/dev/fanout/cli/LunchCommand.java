@@ -218,7 +218,8 @@ final class LunchCommand implements Callable<Integer> {
             0,
             1,
             !noWarmup,
-            null);
+            null,
+            List.of());
     List<List<MenuFigures>> served = new ArrayList<>();
     boolean allAccounted = true;
     List<StrategyKind> needed =

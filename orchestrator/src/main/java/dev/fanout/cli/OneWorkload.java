@@ -1,6 +1,5 @@
 package dev.fanout.cli;
 
-import dev.fanout.plan.Workloads;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -14,8 +13,13 @@ final class OneWorkload {
       completionCandidates = CompareCommand.WorkloadNames.class)
   String workload;
 
-  /** The workload's name; an unknown one is a usage error naming the known ones. */
-  String name() {
-    return CompareCommand.checked("--workload", List.of(workload), Workloads.NAMES).getFirst();
+  /**
+   * The workload's name; an unknown one is a usage error naming the known ones.
+   *
+   * @param options the run's options, validated: they know the units of your own
+   */
+  String name(RunOptions options) {
+    return CompareCommand.checked("--workload", List.of(workload), options.workloadNames())
+        .getFirst();
   }
 }

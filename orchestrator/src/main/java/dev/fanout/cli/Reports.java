@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.engine.Lab;
 import dev.fanout.engine.ProjectFiles;
 import dev.fanout.plan.Workload;
@@ -8,7 +9,6 @@ import dev.fanout.report.JsonReport;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.report.html.HtmlReport;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -33,6 +33,6 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
-    return Reports.compare(spec, options, List.of(workload.name()), List.of(strategy));
+    return Reports.compare(spec, options, List.of(workload.name(options)), List.of(strategy));
   }
 }

@@ -3,9 +3,13 @@ package dev.fanout.cli;
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
 import dev.fanout.plan.TaskFile;
+import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.Workloads;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -66,6 +70,19 @@ public final class RunOptions {
       description = "Where the image workload stores its files (default: a temporary directory).")
   Path imageDir;
 
+  @Option(
+      names = "--units",
+      paramLabel = "JAR,JAR..",
+      split = ",",
+      description =
+          "Jars of units of your own (see the README's \"Bring your own unit\"): their units run"
+              + " as workloads beside the articles' (default: the jars in $FANOUT_UNITS,"
+              + " separated by ':' as in a class path).")
+  List<Path> unitJars;
+
+  /** The names of the units in --units, read by {@link #validate()}. */
+  private List<String> ownUnits = List.of();
+
   @Mixin LambdaOptions lambda;
 
   @Option(
@@ -125,13 +142,19 @@ public final class RunOptions {
     if (tasksFile != null) {
       taskFile = TaskFile.read(tasksFile, System.in);
     }
+    try {
+      ownUnits = UnitRuntime.ownUnitNames(unitJars());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          (unitJars == null ? "FANOUT_UNITS: " : "--units: ") + e.getMessage(), e);
+    }
     for (String unit : lambda.functions.keySet()) {
-      if (!Workloads.NAMES.contains(unit)) {
+      if (!workloadNames().contains(unit)) {
         throw new IllegalArgumentException(
             "--function: unknown unit '"
                 + unit
                 + "'; the units are "
-                + String.join(", ", Workloads.NAMES));
+                + String.join(", ", workloadNames()));
       }
     }
     if (html != null && noHtml) {
@@ -149,6 +172,28 @@ public final class RunOptions {
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 
+  /** The jars of --units, or of $FANOUT_UNITS without it. */
+  List<Path> unitJars() {
+    if (unitJars != null) {
+      return unitJars;
+    }
+    String fromEnvironment = System.getenv("FANOUT_UNITS");
+    if (fromEnvironment == null || fromEnvironment.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(fromEnvironment.split(java.io.File.pathSeparator))
+        .filter(jar -> !jar.isBlank())
+        .map(Path::of)
+        .toList();
+  }
+
+  /** The articles' workloads, then the units of your own. */
+  List<String> workloadNames() {
+    List<String> names = new ArrayList<>(Workloads.NAMES);
+    names.addAll(ownUnits);
+    return names;
+  }
+
   /**
    * What the engine is to start and how it runs, for these options.
    *
@@ -164,6 +209,7 @@ public final class RunOptions {
         workers == null ? 0 : workers,
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,
-        journal);
+        journal,
+        unitJars());
   }
 }

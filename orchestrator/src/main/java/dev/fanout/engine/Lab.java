@@ -1,6 +1,9 @@
 package dev.fanout.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitKind;
 import dev.fanout.check.BankCheck;
 import dev.fanout.check.BankVerdict;
 import dev.fanout.localcloud.origin.OriginOptions;
@@ -26,9 +29,6 @@ import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
 import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.Deadline;
-import dev.fanout.units.Unit;
-import dev.fanout.units.UnitKind;
 import dev.fanout.units.ledger.LedgerState;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -115,10 +115,17 @@ public final class Lab implements AutoCloseable {
               ? UnitSettings.forLedger(ledger.settings())
               : UnitSettings.forOrigin(
                       originBase, images == null ? fetching.imageDir() : images.path())
-                  .withLedger(ledger.settings());
+                  .withLedger(ledger.settings())
+                  .withUnitJars(settings.unitJars());
       runtime = UnitRuntime.open(units);
       opened.add(runtime);
-      lambda = withLambda ? LambdaBackend.open(settings.lambda(), lambdaEnvironment(units)) : null;
+      lambda =
+          withLambda
+              ? LambdaBackend.open(
+                  settings.lambda(),
+                  lambdaEnvironment(units),
+                  new OwnFunctions(runtime.catalog().ownNames(), settings.unitJars()))
+              : null;
       if (lambda != null) {
         opened.add(lambda);
       }
@@ -152,11 +159,19 @@ public final class Lab implements AutoCloseable {
       throw new IllegalStateException("this lab fetches nothing: it was opened without an origin");
     }
     TaskFile file = settings.taskFile();
-    if (file == null) {
-      return Workloads.create(name, originBase, settings.tasks());
+    if (file != null) {
+      file.check(runtime.catalog().unit(name));
     }
-    file.check(runtime.catalog().unit(name));
-    return Workloads.create(name, originBase, settings.tasks(), file);
+    Workload workload = articlesOrOwn(name, file == null ? settings.tasks() : 0);
+    return file == null ? workload : Workloads.fromFile(workload, settings.tasks(), file);
+  }
+
+  private Workload articlesOrOwn(String name, int tasks) {
+    return runtime
+        .catalog()
+        .provider(name)
+        .map(provider -> Workloads.own(name, provider, originBase, tasks))
+        .orElseGet(() -> Workloads.create(name, originBase, tasks));
   }
 
   /** The lunch's menus, served with this lab's units and origin. */

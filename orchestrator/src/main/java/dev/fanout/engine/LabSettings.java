@@ -3,6 +3,7 @@ package dev.fanout.engine;
 import dev.fanout.plan.TaskFile;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What the engine starts for its runs, and how it runs the strategies.
@@ -18,6 +19,7 @@ import java.nio.file.Path;
  * @param repeats how many times each strategy runs
  * @param warmup whether the workload's code runs untimed first, so that the JIT has compiled it
  * @param journal where each task is appended the moment it ends; null for none
+ * @param unitJars jars of units of your own, run beside the built-in units
  */
 public record LabSettings(
     Fetching fetching,
@@ -28,12 +30,14 @@ public record LabSettings(
     int workers,
     int repeats,
     boolean warmup,
-    Path journal) {
+    Path journal,
+    List<Path> unitJars) {
 
   public LabSettings {
     if (repeats < 1) {
       throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
     }
+    unitJars = List.copyOf(unitJars);
   }
 
   /**
@@ -49,11 +53,11 @@ public record LabSettings(
   /** The same settings with another Lambda backend. */
   public LabSettings withLambda(LambdaChoice other) {
     return new LabSettings(
-        fetching, ledger, other, tasks, taskFile, workers, repeats, warmup, journal);
+        fetching, ledger, other, tasks, taskFile, workers, repeats, warmup, journal, unitJars);
   }
 
   /** A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up. */
   public static LabSettings forBank(LedgerChoice ledger, LambdaChoice lambda) {
-    return new LabSettings(null, ledger, lambda, 0, null, 0, 1, false, null);
+    return new LabSettings(null, ledger, lambda, 0, null, 0, 1, false, null, List.of());
   }
 }

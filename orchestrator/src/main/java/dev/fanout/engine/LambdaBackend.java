@@ -32,8 +32,10 @@ final class LambdaBackend implements AutoCloseable {
    * Starts the local service unless the choice names an endpoint or AWS.
    *
    * @param environment variables for every instance of the local service, over the template's
+   * @param own the units of your own, each run locally by a function of its own
    */
-  static LambdaBackend open(LambdaChoice choice, Map<String, String> environment) {
+  static LambdaBackend open(
+      LambdaChoice choice, Map<String, String> environment, OwnFunctions own) {
     String region = choice.region();
     if (choice.endpoint() != null) {
       String label = "Lambda endpoint " + choice.endpoint();
@@ -54,7 +56,8 @@ final class LambdaBackend implements AutoCloseable {
     }
     LocalLambdaService service =
         LocalLambdaService.start(
-            localOptions(choice, environment, ProjectFiles.template(), ProjectFiles.functionZip()));
+            localOptions(
+                choice, environment, ProjectFiles.template(), ProjectFiles.functionZip(), own));
     int perFunction = service.options().maxInstancesPerFunction();
     String label =
         "local emulation: function.zip in up to "
@@ -75,6 +78,15 @@ final class LambdaBackend implements AutoCloseable {
    */
   static LocalLambdaOptions localOptions(
       LambdaChoice choice, Map<String, String> environment, Path template, Path functionZip) {
+    return localOptions(choice, environment, template, functionZip, OwnFunctions.NONE);
+  }
+
+  static LocalLambdaOptions localOptions(
+      LambdaChoice choice,
+      Map<String, String> environment,
+      Path template,
+      Path functionZip,
+      OwnFunctions own) {
     // The template's queues are the burger bar's, which opens a service of its own for them.
     LocalLambdaOptions.Builder local =
         LocalLambdaOptions.builder(template, functionZip).environment(environment).queues(false);
@@ -88,6 +100,7 @@ final class LambdaBackend implements AutoCloseable {
     if (choice.idleTimeout() != null) {
       local.idleTimeout(choice.idleTimeout());
     }
+    own.functions(template).forEach(local::extraFunction);
     return local.build();
   }
 

@@ -1,6 +1,8 @@
 package dev.fanout.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.UnitJson;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.pipeline.BurgerShop;
 import dev.fanout.pipeline.Burgers;
@@ -17,9 +19,7 @@ import dev.fanout.pipeline.ThreadLanes;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.Deadline;
 import dev.fanout.units.UnitCatalog;
-import dev.fanout.units.UnitJson;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;

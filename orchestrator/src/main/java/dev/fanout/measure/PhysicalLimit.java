@@ -1,6 +1,6 @@
 package dev.fanout.measure;
 
-import dev.fanout.units.UnitKind;
+import dev.fanout.api.UnitKind;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.fanout.measure;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.fanout.measure;
 
-import dev.fanout.units.UnitException;
+import dev.fanout.api.UnitException;
 
 /**
  * Why a task failed.

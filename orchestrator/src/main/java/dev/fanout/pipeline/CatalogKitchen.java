@@ -1,8 +1,8 @@
 package dev.fanout.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
 import dev.fanout.measure.CpuTime;
-import dev.fanout.units.Deadline;
 import dev.fanout.units.UnitCatalog;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,7 +1,7 @@
 package dev.fanout.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.units.UnitException;
+import dev.fanout.api.UnitException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -1,5 +1,6 @@
 package dev.fanout.plan;
 
+import dev.fanout.units.OwnUnits;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
 import dev.fanout.units.http.ApacheHttpFetcher;
@@ -10,7 +11,9 @@ import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.ledger.UnsafeMemoryLedger;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import dev.fanout.units.store.DirectoryObjectStore;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,11 +29,13 @@ public final class UnitRuntime implements AutoCloseable {
 
   private final ApacheHttpFetcher fetcher;
   private final Ledger ledger;
+  private final OwnUnits own;
   private final UnitCatalog catalog;
 
-  private UnitRuntime(ApacheHttpFetcher fetcher, Ledger ledger, UnitCatalog catalog) {
+  private UnitRuntime(ApacheHttpFetcher fetcher, Ledger ledger, OwnUnits own, UnitCatalog catalog) {
     this.fetcher = fetcher;
     this.ledger = ledger;
+    this.own = own;
     this.catalog = catalog;
   }
 
@@ -42,6 +47,7 @@ public final class UnitRuntime implements AutoCloseable {
     // Local runs reach whatever the user points them at, the local origin included.
     ApacheHttpFetcher fetcher =
         ApacheHttpFetcher.createOnFirstUse(limits, DestinationPolicy.anyHttp());
+    OwnUnits own = OwnUnits.fromJars(settings.unitJars());
     Ledger ledger = ledger(settings.ledger());
     UnitCatalog catalog =
         UnitCatalog.create(
@@ -49,8 +55,9 @@ public final class UnitRuntime implements AutoCloseable {
                 fetcher,
                 new DirectoryObjectStore(settings.imageDir()),
                 settings.pokedexBase(),
-                ledger));
-    return new UnitRuntime(fetcher, ledger, catalog);
+                ledger),
+            own);
+    return new UnitRuntime(fetcher, ledger, own, catalog);
   }
 
   private static Ledger ledger(LedgerSettings settings) {
@@ -66,8 +73,29 @@ public final class UnitRuntime implements AutoCloseable {
     };
   }
 
+  /**
+   * The names of the units in {@code jars}, checked as a run would check them (each jar offers a
+   * unit, each unit can be built and has a name of its own).
+   *
+   * @throws IllegalArgumentException naming what is wrong with a jar or a unit
+   */
+  public static List<String> ownUnitNames(List<Path> jars) {
+    if (jars.isEmpty()) {
+      return List.of();
+    }
+    UnitSettings settings = UnitSettings.forLedger(LedgerSettings.memory(true)).withUnitJars(jars);
+    try (UnitRuntime runtime = open(settings)) {
+      return runtime.catalog().ownNames();
+    }
+  }
+
   public UnitCatalog catalog() {
     return catalog;
+  }
+
+  /** The units of your own this JVM runs beside the built-in ones. */
+  public OwnUnits own() {
+    return own;
   }
 
   /** The ledger {@code transfer} runs against in this JVM: to open before a run, read after. */
@@ -81,5 +109,6 @@ public final class UnitRuntime implements AutoCloseable {
     if (ledger instanceof DynamoDbLedger dynamoDb) {
       dynamoDb.close();
     }
+    own.close();
   }
 }

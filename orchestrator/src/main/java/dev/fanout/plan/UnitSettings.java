@@ -3,6 +3,7 @@ package dev.fanout.plan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the units are wired in a JVM that runs them: the orchestrator's own, and each worker JVM,
@@ -11,13 +12,15 @@ import java.time.Duration;
  * @param pokedexBase the Pokedex page of number n is this URL followed by n
  * @param imageDir where {@code image} stores what it downloads
  * @param ledger where {@code transfer} keeps the balances
+ * @param unitJars jars of units of your own, found in them through {@code ServiceLoader}
  */
 public record UnitSettings(
     URI pokedexBase,
     Path imageDir,
     Duration fetchTimeout,
     long maxResponseBytes,
-    LedgerSettings ledger) {
+    LedgerSettings ledger,
+    List<Path> unitJars) {
 
   public UnitSettings {
     if (fetchTimeout.isNegative() || fetchTimeout.isZero()) {
@@ -26,6 +29,7 @@ public record UnitSettings(
     if (maxResponseBytes <= 0) {
       throw new IllegalArgumentException("max response bytes must be positive");
     }
+    unitJars = unitJars.stream().map(jar -> jar.toAbsolutePath().normalize()).toList();
   }
 
   /** Settings for runs against a local origin at {@code originBase}, with a locked ledger. */
@@ -35,7 +39,8 @@ public record UnitSettings(
         imageDir,
         Duration.ofSeconds(30),
         10L << 20,
-        LedgerSettings.memory(true));
+        LedgerSettings.memory(true),
+        List.of());
   }
 
   /**
@@ -48,11 +53,17 @@ public record UnitSettings(
         Path.of(System.getProperty("java.io.tmpdir"), "fanout-images"),
         Duration.ofSeconds(30),
         10L << 20,
-        ledger);
+        ledger,
+        List.of());
   }
 
   /** The same settings with another ledger. */
   public UnitSettings withLedger(LedgerSettings other) {
-    return new UnitSettings(pokedexBase, imageDir, fetchTimeout, maxResponseBytes, other);
+    return new UnitSettings(pokedexBase, imageDir, fetchTimeout, maxResponseBytes, other, unitJars);
+  }
+
+  /** The same settings with the units of your own in {@code jars}. */
+  public UnitSettings withUnitJars(List<Path> jars) {
+    return new UnitSettings(pokedexBase, imageDir, fetchTimeout, maxResponseBytes, ledger, jars);
   }
 }

@@ -3,6 +3,7 @@ package dev.fanout.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.api.UnitProvider;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +103,38 @@ public final class Workloads {
    * @param tasks how many tasks, or 0 for one per line of the file
    */
   public static Workload create(String name, URI origin, int tasks, TaskFile file) {
-    Workload articles = create(name, origin, 0);
+    return fromFile(create(name, origin, 0), tasks, file);
+  }
+
+  /**
+   * A unit of your own with the task list its provider gives, gone through again from the first
+   * when {@code tasks} asks for more.
+   *
+   * @param tasks how many tasks, or 0 for the provider's list as it is
+   * @throws IllegalArgumentException when the provider gives no task
+   */
+  public static Workload own(String name, UnitProvider provider, URI origin, int tasks) {
+    List<JsonNode> list = List.copyOf(provider.tasks(origin));
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException(
+          provider.getClass().getName()
+              + " gives no task for "
+              + name
+              + ": return at least one input from tasks(), or give --tasks-file");
+    }
     return new Workload(
         name,
+        inputs(tasks, list.size(), i -> list.get(i % list.size())),
+        provider.threads(),
+        provider.describeTasks());
+  }
+
+  /** {@code workload}'s unit and pool size with the user's own task list. */
+  public static Workload fromFile(Workload workload, int tasks, TaskFile file) {
+    return new Workload(
+        workload.unit(),
         inputs(tasks, file.size(), i -> file.inputs().get(i % file.size())),
-        articles.threads(),
+        workload.threads(),
         "tasks from " + file.source());
   }
 

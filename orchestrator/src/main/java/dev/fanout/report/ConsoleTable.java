@@ -1,8 +1,8 @@
 package dev.fanout.report;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
-import dev.fanout.units.UnitKind;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.fanout.report;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunSummary;
-import dev.fanout.units.UnitKind;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.fanout.report;
 
 import dev.fanout.advice.Advisor;
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,9 @@
 package dev.fanout.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.measure.RunClock;
 import dev.fanout.measure.RunResult;
@@ -9,10 +12,7 @@ import dev.fanout.measure.TaskListener;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.Deadline;
-import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
-import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,12 +1,12 @@
 package dev.fanout.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Unit;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.measure.RunClock;
 import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskRecord;
-import dev.fanout.units.Deadline;
-import dev.fanout.units.Unit;
 
 /** Runs one task on the calling thread and records it: shared by the blocking strategies. */
 final class Tasks {

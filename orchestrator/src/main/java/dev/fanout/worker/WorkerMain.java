@@ -1,11 +1,11 @@
 package dev.fanout.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
 import dev.fanout.measure.CpuTime;
 import dev.fanout.measure.TaskError;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
-import dev.fanout.units.Deadline;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;

@@ -11,6 +11,7 @@ import dev.fanout.plan.UnitSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The line protocol between the orchestrator and a worker JVM: one JSON object per line. The
@@ -43,7 +44,8 @@ public final class WorkerProtocol {
       long maxResponseBytes,
       String ledgerKind,
       String ledgerTable,
-      URI ledgerEndpoint) {
+      URI ledgerEndpoint,
+      List<String> unitJars) {
 
     public static Settings of(UnitSettings settings) {
       LedgerSettings ledger = settings.ledger();
@@ -54,21 +56,24 @@ public final class WorkerProtocol {
           settings.maxResponseBytes(),
           ledger.kind().label(),
           ledger.table(),
-          ledger.endpoint());
+          ledger.endpoint(),
+          settings.unitJars().stream().map(Path::toString).toList());
     }
 
     /** The unit settings these stand for; refuses any that the orchestrator could not have sent. */
     public UnitSettings unitSettings() {
-      if (pokedexBase == null || imageDir == null || ledgerKind == null) {
+      if (pokedexBase == null || imageDir == null || ledgerKind == null || unitJars == null) {
         throw new IllegalArgumentException(
-            "the worker's settings need pokedexBase, imageDir and ledgerKind, got " + this);
+            "the worker's settings need pokedexBase, imageDir, ledgerKind and unitJars, got "
+                + this);
       }
       return new UnitSettings(
           pokedexBase,
           Path.of(imageDir),
           Duration.ofMillis(fetchTimeoutMillis),
           maxResponseBytes,
-          new LedgerSettings(LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint));
+          new LedgerSettings(LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint),
+          unitJars.stream().map(Path::of).toList());
     }
   }
 

@@ -62,6 +62,8 @@ class CliTest {
         "lunch --json /etc/passwd/out.json | --json | /etc/passwd is a file",
         "advise --workload fib --sample 0 | --sample | 0",
         "advise --workload mining | --workload | mining",
+        "compare --units /proc/no/words.jar | --units | no unit jar at /proc/no/words.jar",
+        "run --workload pagestats --strategy threads | --workload | pagestats",
       })
   void badUsage_exitsTwoNamingTheOptionAndValue(String args, String option, String value) {
     Result result = fanout(args.trim().split(" "));

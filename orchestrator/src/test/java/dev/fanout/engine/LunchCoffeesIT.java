@@ -43,7 +43,8 @@ class LunchCoffeesIT {
             0,
             1,
             false,
-            null);
+            null,
+            List.of());
     MenuRun run;
     try (Lab lab =
         Lab.openForLunch(

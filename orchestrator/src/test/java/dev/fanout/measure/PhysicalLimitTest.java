@@ -2,8 +2,8 @@ package dev.fanout.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package dev.fanout.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

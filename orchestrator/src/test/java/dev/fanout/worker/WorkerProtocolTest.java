@@ -10,6 +10,7 @@ import dev.fanout.plan.UnitSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +26,11 @@ class WorkerProtocolTest {
             Path.of("/tmp/fanout images"),
             Duration.ofMillis(30_000),
             10L << 20,
-            LedgerSettings.memory(true));
+            LedgerSettings.memory(true),
+            List.of());
     return Stream.of(
         local,
+        local.withUnitJars(List.of(Path.of("/home/me/my units/wordcount.jar"), Path.of("b.jar"))),
         local.withLedger(LedgerSettings.memory(false)),
         local.withLedger(LedgerSettings.dynamoDb("fanout-bank-1", URI.create("http://[::1]:8000"))),
         local.withLedger(LedgerSettings.dynamoDb("stack-LedgerTable-1A2B", null)));
@@ -79,7 +82,7 @@ class WorkerProtocolTest {
     String noLedgerKind =
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":1000,"
             + "\"maxResponseBytes\":1,\"ledgerKind\":null,\"ledgerTable\":null,"
-            + "\"ledgerEndpoint\":null}";
+            + "\"ledgerEndpoint\":null,\"unitJars\":[]}";
     String paperLedger = noLedgerKind.replace("\"ledgerKind\":null", "\"ledgerKind\":\"paper\"");
 
     assertThatThrownBy(() -> WorkerProtocol.readSettings(noLedgerKind).unitSettings())

@@ -1,7 +1,7 @@
 package dev.fanout.lambda;
 
+import dev.fanout.api.HttpFetcher;
 import dev.fanout.units.GrillUnit;
-import dev.fanout.units.http.HttpFetcher;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.fanout.lambda;
 
+import dev.fanout.api.HttpFetcher;
 import dev.fanout.units.ImageUnit;
-import dev.fanout.units.http.HttpFetcher;
 import dev.fanout.units.store.ObjectStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

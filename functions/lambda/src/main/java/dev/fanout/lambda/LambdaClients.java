@@ -1,14 +1,15 @@
 package dev.fanout.lambda;
 
+import dev.fanout.api.HttpFetcher;
+import dev.fanout.api.Unit;
 import dev.fanout.units.LedgerException;
+import dev.fanout.units.OwnUnits;
 import dev.fanout.units.StoreException;
-import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
 import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
-import dev.fanout.units.http.HttpFetcher;
 import dev.fanout.units.http.PublicDestinationPolicy;
 import dev.fanout.units.http.StandInUrls;
 import dev.fanout.units.ledger.Ledger;
@@ -51,10 +52,12 @@ public class LambdaClients {
     this.store = new LazyStore(settings.image());
     this.ledger = new LazyLedger(settings.ledger());
     this.servedOrders = new OnFirstUse<>(() -> servedOrders(settings.ledger()));
+    // Units of your own come in a layer: its jars are on the class path this class came from.
     this.catalog =
         UnitCatalog.create(
             new UnitDependencies(
-                standIns(settings, fetcher), store, settings.pokedexBase(), ledger));
+                standIns(settings, fetcher), store, settings.pokedexBase(), ledger),
+            OwnUnits.onClassPath(LambdaClients.class.getClassLoader()));
   }
 
   /** The fetcher, asking the local stand-ins for the public URLs they answer in local runs. */
@@ -62,6 +65,30 @@ public class LambdaClients {
     return settings.allowLocalTargets() && settings.standInUrls().isPresent()
         ? StandInUrls.parse(settings.standInUrls().get()).around(fetcher)
         : fetcher;
+  }
+
+  /**
+   * The unit FANOUT_UNIT names, for the generic handler.
+   *
+   * @throws IllegalStateException when FANOUT_UNIT is not set or names no unit on the class path
+   */
+  Unit<?, ?> configuredUnit() {
+    String name =
+        settings
+            .unit()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the generic handler runs the unit named by FANOUT_UNIT, which is not set"));
+    try {
+      return catalog.unit(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "FANOUT_UNIT: "
+              + e.getMessage()
+              + " (is the unit's jar in one of the function's layers?)",
+          e);
+    }
   }
 
   /** The unit a handler runs. */

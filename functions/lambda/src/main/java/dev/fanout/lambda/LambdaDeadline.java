@@ -1,7 +1,7 @@
 package dev.fanout.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.fanout.units.Deadline;
+import dev.fanout.api.Deadline;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 

@@ -1,6 +1,6 @@
 package dev.fanout.lambda;
 
-import dev.fanout.units.UnitException;
+import dev.fanout.api.UnitException;
 import java.lang.reflect.Constructor;
 import java.util.Map;
 import java.util.Optional;

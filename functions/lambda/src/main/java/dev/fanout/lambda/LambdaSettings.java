@@ -34,6 +34,12 @@ public interface LambdaSettings {
   Optional<String> standInUrls();
 
   /**
+   * FANOUT_UNIT: the unit the generic handler ({@code QUARKUS_LAMBDA_HANDLER=unit}) runs: a unit of
+   * your own, found on the class path (a layer's jars) through ServiceLoader, or a built-in one.
+   */
+  Optional<String> unit();
+
+  /**
    * FANOUT_DEADLINE_MARGIN: how long before the invocation's timeout a unit must stop, to leave
    * time to report DeadlineExceeded.
    */

@@ -2,9 +2,9 @@ package dev.fanout.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.units.Deadline;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Unit;
 import dev.fanout.units.OrderUnit;
-import dev.fanout.units.Unit;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;

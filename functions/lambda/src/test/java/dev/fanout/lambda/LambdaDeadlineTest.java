@@ -2,7 +2,7 @@ package dev.fanout.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanout.units.Deadline;
+import dev.fanout.api.Deadline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

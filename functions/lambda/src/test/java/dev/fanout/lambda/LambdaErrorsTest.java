@@ -2,12 +2,12 @@ package dev.fanout.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanout.units.DeadlineExceededException;
+import dev.fanout.api.DeadlineExceededException;
+import dev.fanout.api.InvalidInputException;
+import dev.fanout.api.UnitException;
 import dev.fanout.units.FetchException;
-import dev.fanout.units.InvalidInputException;
 import dev.fanout.units.LedgerException;
 import dev.fanout.units.StoreException;
-import dev.fanout.units.UnitException;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

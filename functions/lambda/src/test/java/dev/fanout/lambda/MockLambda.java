@@ -3,7 +3,7 @@ package dev.fanout.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.units.UnitJson;
+import dev.fanout.api.UnitJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

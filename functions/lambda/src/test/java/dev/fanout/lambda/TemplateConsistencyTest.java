@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitJson;
 import dev.fanout.localcloud.template.Resource;
 import dev.fanout.localcloud.template.Template;
 import dev.fanout.units.CoffeeUnit;
-import dev.fanout.units.Unit;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
-import dev.fanout.units.UnitJson;
 import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
@@ -59,6 +59,9 @@ class TemplateConsistencyTest {
   private static final Map<String, String> STAGE_TAKES =
       Map.of("take-orders", "order", "cook-patties", "burger's order", "make-burgers", "burger");
 
+  private static final String GENERIC = "unit";
+
+  private static Class<?> genericHandler;
   private static ApacheHttpFetcher fetcher;
   private static UnitCatalog catalog;
 
@@ -67,6 +70,9 @@ class TemplateConsistencyTest {
     root = Path.of(System.getProperty("fanoutRepoRoot", "../..")).toAbsolutePath().normalize();
     template = Template.read(root.resolve("template.yaml"));
     handlers = namedHandlers(UnitHandler.class);
+    // The generic handler runs the unit FANOUT_UNIT names: a unit of your own, in a template of
+    // your own; fanout's template has no function of its own for it.
+    genericHandler = handlers.remove(GENERIC);
     stages = namedHandlers(QueueStageHandler.class);
     fetcher = ApacheHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());
     catalog =
@@ -86,6 +92,12 @@ class TemplateConsistencyTest {
   @Test
   void everyUnit_hasAHandlerOfItsName_andNoHandlerIsExtra() {
     assertThat(handlers.keySet()).containsExactlyInAnyOrderElementsOf(catalog.byName().keySet());
+  }
+
+  @Test
+  void theGenericHandler_isThereForUnitsOfYourOwn_andNoUnitIsNamedLikeIt() {
+    assertThat(genericHandler).isEqualTo(OwnUnitHandler.class);
+    assertThat(catalog.byName()).doesNotContainKey(GENERIC);
   }
 
   @Test

@@ -10,6 +10,7 @@ record TestSettings(
     URI pokedexBase,
     boolean allowLocalTargets,
     Optional<String> standInUrls,
+    Optional<String> unit,
     Duration deadlineMargin,
     LambdaSettings.Fetch fetch,
     LambdaSettings.Image image,
@@ -24,6 +25,7 @@ record TestSettings(
     return new TestSettings(
         URI.create("https://pokemondb.net/pokedex/"),
         allowLocalTargets,
+        Optional.empty(),
         Optional.empty(),
         Duration.ofMillis(500),
         new FetchSettings(Duration.ofSeconds(10), 10L << 20, 5),

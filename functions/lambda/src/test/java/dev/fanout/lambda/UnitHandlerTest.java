@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.UnitJson;
 import dev.fanout.units.StoreException;
-import dev.fanout.units.UnitJson;
 import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;

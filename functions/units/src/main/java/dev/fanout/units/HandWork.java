@@ -1,5 +1,6 @@
 package dev.fanout.units;
 
+import dev.fanout.api.Deadline;
 import java.util.HexFormat;
 
 /**

@@ -1,6 +1,11 @@
 package dev.fanout.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.DeadlineExceededException;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitJson;
+import dev.fanout.api.UnitKind;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,8 +1,12 @@
 package dev.fanout.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.units.http.Fetched;
-import dev.fanout.units.http.HttpFetcher;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Fetched;
+import dev.fanout.api.HttpFetcher;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitJson;
+import dev.fanout.api.UnitKind;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

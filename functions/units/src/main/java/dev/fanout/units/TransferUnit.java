@@ -1,6 +1,12 @@
 package dev.fanout.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.DeadlineExceededException;
+import dev.fanout.api.InvalidInputException;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitJson;
+import dev.fanout.api.UnitKind;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.Transfer;
 import dev.fanout.units.ledger.TransferResult;

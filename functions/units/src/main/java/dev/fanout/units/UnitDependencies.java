@@ -1,6 +1,6 @@
 package dev.fanout.units;
 
-import dev.fanout.units.http.HttpFetcher;
+import dev.fanout.api.HttpFetcher;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.store.ObjectStore;
 import java.net.URI;

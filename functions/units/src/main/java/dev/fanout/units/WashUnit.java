@@ -1,6 +1,10 @@
 package dev.fanout.units;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitJson;
+import dev.fanout.api.UnitKind;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;

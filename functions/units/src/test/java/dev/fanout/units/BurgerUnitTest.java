@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.UnitJson;
 import dev.fanout.units.testing.TestLoop;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

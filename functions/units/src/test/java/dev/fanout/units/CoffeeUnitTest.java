@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.DeadlineExceededException;
+import dev.fanout.api.UnitJson;
 import dev.fanout.units.CoffeeUnit.Drink;
 import dev.fanout.units.CoffeeUnit.Embellishment;
 import dev.fanout.units.testing.TestLoop;

@@ -3,6 +3,8 @@ package dev.fanout.units;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.UnitJson;
 import org.junit.jupiter.api.Test;
 
 class FibUnitTest {

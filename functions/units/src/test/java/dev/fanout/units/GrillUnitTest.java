@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpHandler;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.DeadlineExceededException;
+import dev.fanout.api.UnitJson;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.units.http.ApacheHttpFetcher;

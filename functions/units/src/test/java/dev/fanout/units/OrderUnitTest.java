@@ -3,6 +3,8 @@ package dev.fanout.units;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.UnitJson;
 import dev.fanout.units.testing.TestLoop;
 import java.util.HashSet;
 import java.util.Set;

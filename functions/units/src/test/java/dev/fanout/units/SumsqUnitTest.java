@@ -3,6 +3,8 @@ package dev.fanout.units;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.UnitJson;
 import java.math.BigInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package dev.fanout.units;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.DeadlineExceededException;
+import dev.fanout.api.UnitJson;
 import dev.fanout.units.ledger.LockedMemoryLedger;
 import dev.fanout.units.testing.TestLoop;
 import java.util.List;

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.units.http.Fetched;
-import dev.fanout.units.http.HttpFetcher;
+import dev.fanout.api.Deadline;
+import dev.fanout.api.Fetched;
+import dev.fanout.api.HttpFetcher;
+import dev.fanout.api.InvalidInputException;
+import dev.fanout.api.Unit;
+import dev.fanout.api.UnitJson;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.LedgerState;
 import dev.fanout.units.ledger.Transfer;

@@ -1,12 +1,12 @@
 package dev.fanout.report.html;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.report.WorkloadVerdict;
-import dev.fanout.units.UnitKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.api.UnitKind;
 import dev.fanout.cli.FanoutMain;
 import dev.fanout.measure.RunResult;
-import dev.fanout.units.UnitKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

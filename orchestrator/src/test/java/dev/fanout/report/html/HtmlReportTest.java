@@ -2,11 +2,11 @@ package dev.fanout.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;

@@ -2,6 +2,7 @@ package dev.fanout.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.fanout.api.UnitKind;
 import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
@@ -9,7 +10,6 @@ import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.kind.StrategyKind;
-import dev.fanout.units.UnitKind;
 import java.util.ArrayList;
 import java.util.List;
 

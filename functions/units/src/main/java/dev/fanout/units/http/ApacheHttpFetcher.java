@@ -1,5 +1,7 @@
 package dev.fanout.units.http;
 
+import dev.fanout.api.Fetched;
+import dev.fanout.api.HttpFetcher;
 import dev.fanout.units.FetchException;
 import java.io.IOException;
 import java.net.ConnectException;

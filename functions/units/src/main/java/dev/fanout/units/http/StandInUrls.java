@@ -1,5 +1,7 @@
 package dev.fanout.units.http;
 
+import dev.fanout.api.Fetched;
+import dev.fanout.api.HttpFetcher;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;

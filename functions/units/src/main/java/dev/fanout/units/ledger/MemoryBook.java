@@ -1,6 +1,6 @@
 package dev.fanout.units.ledger;
 
-import dev.fanout.units.DeadlineExceededException;
+import dev.fanout.api.DeadlineExceededException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fanout.api.Fetched;
 import dev.fanout.units.FetchException;
 import dev.fanout.units.testing.LocalOrigin;
 import dev.fanout.units.testing.TestLoop;

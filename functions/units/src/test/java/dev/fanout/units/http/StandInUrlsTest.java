@@ -3,6 +3,8 @@ package dev.fanout.units.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fanout.api.Fetched;
+import dev.fanout.api.HttpFetcher;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,6 +1,9 @@
 package dev.fanout.localcloud.lambda;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -17,6 +20,8 @@ import java.util.OptionalInt;
  * @param environment Environment.Variables whose values are plain or resolvable
  * @param reservedConcurrency ReservedConcurrentExecutions, 0 when the function is unreserved
  * @param alias AutoPublishAlias, accepted as a qualifier; empty when there is none
+ * @param layerJars the jars of the function's layers, on its class path as Lambda puts a Java
+ *     layer's {@code java/lib} jars
  */
 public record FunctionConfig(
     String name,
@@ -26,7 +31,8 @@ public record FunctionConfig(
     Duration timeout,
     Map<String, String> environment,
     int reservedConcurrency,
-    String alias) {
+    String alias,
+    List<Path> layerJars) {
 
   public FunctionConfig {
     if (name == null || name.isBlank()) {
@@ -48,6 +54,34 @@ public record FunctionConfig(
     }
     environment = Map.copyOf(environment);
     alias = alias == null ? "" : alias;
+    layerJars = layerJars.stream().map(jar -> jar.toAbsolutePath().normalize()).toList();
+    for (Path jar : layerJars) {
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalArgumentException(name + ": no layer jar at " + jar);
+      }
+    }
+  }
+
+  /** A function without layers. */
+  public FunctionConfig(
+      String name,
+      String handler,
+      String runtime,
+      int memoryMb,
+      Duration timeout,
+      Map<String, String> environment,
+      int reservedConcurrency,
+      String alias) {
+    this(
+        name,
+        handler,
+        runtime,
+        memoryMb,
+        timeout,
+        environment,
+        reservedConcurrency,
+        alias,
+        List.of());
   }
 
   /** The reserved concurrency, when the function has one. */
@@ -58,6 +92,26 @@ public record FunctionConfig(
   /** The same function with another reserved concurrency (0: unreserved). */
   public FunctionConfig withReservedConcurrency(int reservedConcurrency) {
     return new FunctionConfig(
-        name, handler, runtime, memoryMb, timeout, environment, reservedConcurrency, alias);
+        name,
+        handler,
+        runtime,
+        memoryMb,
+        timeout,
+        environment,
+        reservedConcurrency,
+        alias,
+        layerJars);
+  }
+
+  /**
+   * Another function like this one: the same code, handler, runtime, memory and timeout, with its
+   * own name, variables over these, and layers.
+   */
+  public FunctionConfig sibling(
+      String otherName, Map<String, String> variables, List<Path> otherLayerJars) {
+    Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
+    merged.putAll(variables);
+    return new FunctionConfig(
+        otherName, handler, runtime, memoryMb, timeout, merged, 0, "", otherLayerJars);
   }
 }

@@ -43,7 +43,7 @@ final class InstanceLauncher {
 
   private static final System.Logger LOG = System.getLogger(InstanceLauncher.class.getName());
 
-  private final Path taskRoot;
+  private final Map<String, Path> taskRoots;
   private final RuntimeInterfaceClient ric;
   private final Path logDirectory;
   private final String region;
@@ -53,14 +53,14 @@ final class InstanceLauncher {
   private final Path java;
 
   InstanceLauncher(
-      Path taskRoot,
+      Map<String, Path> taskRoots,
       RuntimeInterfaceClient ric,
       Path logDirectory,
       String region,
       Map<String, String> overrides,
       HttpLoop loop,
       Executor executor) {
-    this.taskRoot = taskRoot;
+    this.taskRoots = Map.copyOf(taskRoots);
     this.ric = ric;
     this.logDirectory = logDirectory;
     this.region = region;
@@ -96,7 +96,7 @@ final class InstanceLauncher {
     instance.runtimeApi = api;
     ProcessBuilder builder =
         new ProcessBuilder(command(function))
-            .directory(taskRoot.toFile())
+            .directory(taskRoot(function).toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(instance.log.file().toFile()));
     builder.environment().clear();
@@ -157,6 +157,15 @@ final class InstanceLauncher {
     return command;
   }
 
+  /** Where {@code function}'s code is unpacked; the runtime's working directory. */
+  private Path taskRoot(FunctionConfig function) {
+    Path root = taskRoots.get(function.name());
+    if (root == null) {
+      throw new IllegalStateException("no task root for " + function.name());
+    }
+    return root;
+  }
+
   static int heapMb(int memoryMb) {
     return Math.max(64, (int) (memoryMb * HEAP_SHARE));
   }
@@ -193,7 +202,7 @@ final class InstanceLauncher {
     environment.put("AWS_REGION", region);
     environment.put("AWS_DEFAULT_REGION", region);
     environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
-    environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    environment.put("LAMBDA_TASK_ROOT", taskRoot(function).toString());
     environment.put("_HANDLER", function.handler());
     return environment;
   }

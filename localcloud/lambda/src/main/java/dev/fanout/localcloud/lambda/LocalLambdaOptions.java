@@ -3,7 +3,9 @@ package dev.fanout.localcloud.lambda;
 import dev.fanout.localcloud.lambda.esm.BatchRecord;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
  *     mappings; off, the queues are not created and Refs to them stay unresolved
  * @param sqsPort the local SQS's port when the template has queues, 0 for a free one
  * @param batchListener hears of each batch an SQS event source mapping settled
+ * @param extraFunctions functions beside the template's, run from the same function.zip (e.g. one
+ *     whose layer holds a unit of your own); none may share a template function's name
  */
 public record LocalLambdaOptions(
     Path template,
@@ -44,7 +48,8 @@ public record LocalLambdaOptions(
     Consumer<String> logListener,
     boolean queues,
     int sqsPort,
-    BatchRecord.Listener batchListener) {
+    BatchRecord.Listener batchListener,
+    List<FunctionConfig> extraFunctions) {
 
   /**
    * How long an idle instance stays warm. AWS does not publish how long an idle execution
@@ -91,6 +96,7 @@ public record LocalLambdaOptions(
           "the SQS port must be in 0..65535 (0: any free), got " + sqsPort);
     }
     Objects.requireNonNull(batchListener, "batchListener (pass BatchRecord.Listener.NONE)");
+    extraFunctions = List.copyOf(extraFunctions);
   }
 
   /**
@@ -130,6 +136,7 @@ public record LocalLambdaOptions(
     builder.environment.putAll(environmentOverrides);
     builder.reserved.putAll(reservedConcurrencyOverrides);
     builder.parameters.putAll(parameterOverrides);
+    builder.extraFunctions.addAll(extraFunctions);
     return builder;
   }
 
@@ -149,6 +156,7 @@ public record LocalLambdaOptions(
     private boolean queues = true;
     private int sqsPort;
     private BatchRecord.Listener batchListener = BatchRecord.Listener.NONE;
+    private final List<FunctionConfig> extraFunctions = new ArrayList<>();
 
     private Builder(Path template, Path functionZip) {
       this.template = template;
@@ -223,6 +231,12 @@ public record LocalLambdaOptions(
       return this;
     }
 
+    /** Runs {@code function} too, beside the template's functions. */
+    public Builder extraFunction(FunctionConfig function) {
+      extraFunctions.add(function);
+      return this;
+    }
+
     public LocalLambdaOptions build() {
       return new LocalLambdaOptions(
           template,
@@ -238,7 +252,8 @@ public record LocalLambdaOptions(
           logListener,
           queues,
           sqsPort,
-          batchListener);
+          batchListener,
+          extraFunctions);
     }
   }
 }

@@ -141,6 +141,14 @@ public final class LocalLambdaService implements AutoCloseable {
     for (FunctionConfig function : template.functions()) {
       functions.put(function.name(), function);
     }
+    for (FunctionConfig extra : options.extraFunctions()) {
+      if (functions.putIfAbsent(extra.name(), extra) != null) {
+        throw new IllegalArgumentException(
+            "cannot add the function "
+                + extra.name()
+                + ": the template has a function of that name already");
+      }
+    }
     for (Map.Entry<String, Integer> reserved : options.reservedConcurrencyOverrides().entrySet()) {
       FunctionConfig function = functions.get(reserved.getKey());
       if (function == null) {
@@ -152,7 +160,11 @@ public final class LocalLambdaService implements AutoCloseable {
       }
       functions.put(function.name(), function.withReservedConcurrency(reserved.getValue()));
     }
-    Path taskRoot = TaskRoot.unpack(options.functionZip(), CACHE);
+    Map<String, Path> taskRoots = new LinkedHashMap<>();
+    for (FunctionConfig function : functions.values()) {
+      taskRoots.put(
+          function.name(), TaskRoot.withLayers(options.functionZip(), function.layerJars(), CACHE));
+    }
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.locate(CACHE);
     InetSocketAddress address = address(options);
 
@@ -169,7 +181,7 @@ public final class LocalLambdaService implements AutoCloseable {
             Thread.ofPlatform().name("locallambda-launch-", 0).daemon(true).factory());
     InstanceLauncher launcher =
         new InstanceLauncher(
-            taskRoot,
+            taskRoots,
             ric,
             workDirectory.path(),
             options.region(),

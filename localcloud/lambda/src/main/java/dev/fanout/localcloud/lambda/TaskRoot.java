@@ -16,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -44,33 +46,103 @@ final class TaskRoot {
               + ": build it with ./mvnw -pl functions/lambda -am package -DskipTests");
     }
     try {
-      Files.createDirectories(cache);
-      Path root = cache.resolve("task-" + sha256(zip).substring(0, 16));
-      if (Files.exists(root.resolve(COMPLETE))) {
-        Files.setLastModifiedTime(root.resolve(COMPLETE), FileTime.from(Instant.now()));
-        return root;
-      }
-      removeStale(cache, root);
-      Path staging = Files.createTempDirectory(cache, "unpacking-");
-      extract(zip, staging);
-      Files.createFile(staging.resolve(COMPLETE));
-      try {
-        Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-        // Another service unpacked the same zip meanwhile: use its root, drop ours.
-        ScratchDirectory.deleteTree(staging);
-        if (!Files.exists(root.resolve(COMPLETE))) {
-          throw new IOException("cannot move the unpacked zip to " + root, e);
-        }
-      } catch (IOException e) {
-        if (!Files.exists(root.resolve(COMPLETE))) {
-          throw e;
-        }
-        ScratchDirectory.deleteTree(staging);
-      }
-      return root;
+      return prepared(cache, sha256(zip), staging -> extract(zip, staging));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack " + zip + " under " + cache, e);
+    }
+  }
+
+  /**
+   * The task root of a function with layers: {@code zip}'s root with the layers' jars added to its
+   * {@code lib} directory, where the runtime's class loader finds them as it finds a Java layer's
+   * {@code /opt/java/lib} jars on Lambda. Shared, like the plain root, by every function with the
+   * same code and layers.
+   */
+  static Path withLayers(Path zip, List<Path> layerJars, Path cache) {
+    Path base = unpack(zip, cache);
+    if (layerJars.isEmpty()) {
+      return base;
+    }
+    try {
+      StringBuilder key = new StringBuilder(base.getFileName().toString());
+      for (Path jar : layerJars) {
+        key.append(' ').append(sha256(jar));
+      }
+      String hash = sha256(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return prepared(
+          cache,
+          hash,
+          staging -> {
+            linkTree(base, staging);
+            Path lib = Files.createDirectories(staging.resolve("lib"));
+            for (int i = 0; i < layerJars.size(); i++) {
+              Path jar = layerJars.get(i);
+              Files.copy(jar, lib.resolve("layer-" + i + "-" + jar.getFileName()));
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot add the layers " + layerJars + " to " + zip + " under " + cache, e);
+    }
+  }
+
+  /** Fills a root once; {@code fill} writes into a private directory moved into place whole. */
+  private static Path prepared(Path cache, String hash, Filler fill) throws IOException {
+    Files.createDirectories(cache);
+    Path root = cache.resolve("task-" + hash.substring(0, 16));
+    if (Files.exists(root.resolve(COMPLETE))) {
+      Files.setLastModifiedTime(root.resolve(COMPLETE), FileTime.from(Instant.now()));
+      return root;
+    }
+    removeStale(cache, root);
+    Path staging = Files.createTempDirectory(cache, "unpacking-");
+    fill.into(staging);
+    Files.createFile(staging.resolve(COMPLETE));
+    try {
+      Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+      // Another service prepared the same root meanwhile: use its root, drop ours.
+      ScratchDirectory.deleteTree(staging);
+      if (!Files.exists(root.resolve(COMPLETE))) {
+        throw new IOException("cannot move the prepared root to " + root, e);
+      }
+    } catch (IOException e) {
+      if (!Files.exists(root.resolve(COMPLETE))) {
+        throw e;
+      }
+      ScratchDirectory.deleteTree(staging);
+    }
+    return root;
+  }
+
+  @FunctionalInterface
+  private interface Filler {
+    void into(Path staging) throws IOException;
+  }
+
+  /** {@code from}'s files in {@code to}, hard-linked where the file system allows, else copied. */
+  private static void linkTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!file.getFileName().toString().equals(COMPLETE)) {
+          try {
+            Files.createLink(target, file);
+          } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(file, target);
+          }
+        }
+      }
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JDK has no SHA-256", e);
     }
   }
 

@@ -26,7 +26,7 @@ class InstanceLauncherTest {
 
   private final InstanceLauncher launcher =
       new InstanceLauncher(
-          Path.of("/task"),
+          Map.of("FibFunction", Path.of("/task")),
           new RuntimeInterfaceClient(
               List.of(Path.of("/ric.jar"), Path.of("/core.jar")), Path.of("/jni.so")),
           Path.of("/logs"),

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,26 @@ class TaskRootTest {
     assertThat(second.resolve("marker")).hasContent("kept");
     assertThat(first.resolve("lib/dep.jar")).exists();
     assertThat(TaskRoot.unpack(zip("b.zip", "Other.class"), cache)).isNotEqualTo(first);
+  }
+
+  @Test
+  void layers_addTheirJarsToLib_inARootOfTheirOwn_sharedByTheSameLayers() throws IOException {
+    Path zip = zip("a.zip", "Handler.class", "lib/dep.jar");
+    Path cache = dir.resolve("cache");
+    Path unit = Files.writeString(dir.resolve("words.jar"), "a unit of your own");
+    Path other = Files.writeString(dir.resolve("other.jar"), "another unit");
+
+    Path plain = TaskRoot.unpack(zip, cache);
+    Path layered = TaskRoot.withLayers(zip, List.of(unit), cache);
+
+    assertThat(layered).isNotEqualTo(plain);
+    assertThat(layered.resolve("Handler.class")).hasContent("a.zipHandler.class");
+    assertThat(layered.resolve("lib/dep.jar")).exists();
+    assertThat(layered.resolve("lib/layer-0-words.jar")).hasContent("a unit of your own");
+    assertThat(plain.resolve("lib/layer-0-words.jar")).doesNotExist();
+    assertThat(TaskRoot.withLayers(zip, List.of(unit), cache)).isEqualTo(layered);
+    assertThat(TaskRoot.withLayers(zip, List.of(other), cache)).isNotIn(layered, plain);
+    assertThat(TaskRoot.withLayers(zip, List.of(), cache)).isEqualTo(plain);
   }
 
   @Test

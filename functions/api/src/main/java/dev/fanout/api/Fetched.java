@@ -1,4 +1,4 @@
-package dev.fanout.units.http;
+package dev.fanout.api;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package dev.fanout.units;
+package dev.fanout.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.fanout.units;
+package dev.fanout.api;
 
 /** The input of a unit is missing a field, has the wrong type, or is out of the allowed range. */
 public final class InvalidInputException extends UnitException {

@@ -1,4 +1,4 @@
-package dev.fanout.units;
+package dev.fanout.api;
 
 /** A unit stopped, or refused to start, because its deadline would pass before it could finish. */
 public final class DeadlineExceededException extends UnitException {

@@ -1,4 +1,4 @@
-package dev.fanout.units;
+package dev.fanout.api;
 
 import java.util.function.LongSupplier;
 

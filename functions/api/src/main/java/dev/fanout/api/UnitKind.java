@@ -1,4 +1,4 @@
-package dev.fanout.units;
+package dev.fanout.api;
 
 /**
  * What a unit mostly spends its time on; it decides which physical limit a run is measured against.
