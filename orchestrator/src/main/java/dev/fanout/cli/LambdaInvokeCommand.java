@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.engine.LocalInvoke;
+import dev.fanout.engine.OwnFunctions;
 import dev.fanout.engine.StandIns;
 import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,7 +88,9 @@ final class LambdaInvokeCommand implements Callable<Integer> {
       return FanoutMain.USAGE;
     }
     List<FunctionConfig> functions =
-        LocalLambdaService.functionsOf(files.template(), served.parameters, served.region);
+        new ArrayList<>(
+            LocalLambdaService.functionsOf(files.template(), served.parameters, served.region));
+    functions.addAll(served.ownFunctions(files.template()));
     String name =
         named(functions, function)
             .orElseThrow(
@@ -141,9 +145,15 @@ final class LambdaInvokeCommand implements Callable<Integer> {
       }
     }
     return functions.stream()
-        .filter(function -> given.equals(function.environment().get(HANDLER_VARIABLE)))
+        .filter(function -> given.equals(unitOf(function)))
         .map(FunctionConfig::name)
         .findFirst();
+  }
+
+  /** The unit a function runs: its handler's, or the generic handler's FANOUT_UNIT. */
+  private static String unitOf(FunctionConfig function) {
+    String unit = function.environment().get(OwnFunctions.UNIT_VARIABLE);
+    return unit != null ? unit : function.environment().get(HANDLER_VARIABLE);
   }
 
   /** {@code errorType: errorMessage} from Lambda's error object, or the payload as it is. */
@@ -160,8 +170,8 @@ final class LambdaInvokeCommand implements Callable<Integer> {
   }
 
   private static String label(FunctionConfig function) {
-    String handler = function.environment().get(HANDLER_VARIABLE);
-    return handler == null ? function.name() : function.name() + " (" + handler + ")";
+    String unit = unitOf(function);
+    return unit == null ? function.name() : function.name() + " (" + unit + ")";
   }
 
   /** The event, checked to be one JSON value as Lambda requires. */

@@ -1,12 +1,17 @@
 package dev.fanout.cli;
 
+import dev.fanout.engine.OwnFunctions;
 import dev.fanout.engine.ProjectFiles;
 import dev.fanout.engine.StandIns;
+import dev.fanout.localcloud.lambda.FunctionConfig;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import dev.fanout.plan.UnitRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -44,6 +49,16 @@ final class ServedFunctions {
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(
+      names = "--units",
+      paramLabel = "JAR,JAR..",
+      split = ",",
+      description =
+          "Jars of units of your own: each unit is served as a function of its own (e.g."
+              + " PagestatsFunction for pagestats), running function.zip's generic handler with"
+              + " the jars as its layer.")
+  List<Path> unitJars = new ArrayList<>();
+
+  @Option(
       names = "--region",
       paramLabel = "REGION",
       defaultValue = "us-east-1",
@@ -74,6 +89,22 @@ final class ServedFunctions {
     return new Located(templatePath, zipPath);
   }
 
+  /**
+   * The functions of the units of your own in --units, beside {@code template}'s; none without.
+   *
+   * @throws IllegalArgumentException naming --units and what is wrong with a jar
+   */
+  List<FunctionConfig> ownFunctions(Path template) {
+    if (unitJars.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return new OwnFunctions(UnitRuntime.ownUnitNames(unitJars), unitJars).functions(template);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--units: " + e.getMessage(), e);
+    }
+  }
+
   /** The template and the zip the service runs. */
   record Located(Path template, Path zip) {
     /**
@@ -86,6 +117,7 @@ final class ServedFunctions {
       LocalLambdaOptions.Builder options =
           LocalLambdaOptions.builder(template, zip).environment(variables).region(given.region);
       given.parameters.forEach(options::parameter);
+      given.ownFunctions(template).forEach(options::extraFunction);
       return options;
     }
   }

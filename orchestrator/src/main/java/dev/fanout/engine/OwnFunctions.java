@@ -16,19 +16,22 @@ import java.util.Map;
  * @param units the names of the units of your own
  * @param jars the jars they come from
  */
-record OwnFunctions(List<String> units, List<Path> jars) {
+public record OwnFunctions(List<String> units, List<Path> jars) {
   static final OwnFunctions NONE = new OwnFunctions(List.of(), List.of());
+
+  /** The variable that names the unit of the generic handler. */
+  public static final String UNIT_VARIABLE = "FANOUT_UNIT";
 
   /** The template function whose settings the generated functions share. */
   static final String MODEL = "DownloadFunction";
 
-  OwnFunctions {
+  public OwnFunctions {
     units = List.copyOf(units);
     jars = List.copyOf(jars);
   }
 
   /** The functions to run beside {@code template}'s. */
-  List<FunctionConfig> functions(Path template) {
+  public List<FunctionConfig> functions(Path template) {
     if (units.isEmpty()) {
       return List.of();
     }
@@ -48,7 +51,7 @@ record OwnFunctions(List<String> units, List<Path> jars) {
             unit ->
                 model.sibling(
                     LambdaTarget.templateName(unit),
-                    Map.of("QUARKUS_LAMBDA_HANDLER", "unit", "FANOUT_UNIT", unit),
+                    Map.of("QUARKUS_LAMBDA_HANDLER", "unit", UNIT_VARIABLE, unit),
                     jars))
         .toList();
   }

@@ -170,4 +170,25 @@ class OwnUnitIT {
     assertThat(result.exit()).as(result.stdout()).isZero();
     assertThat(result.stdout()).contains("pagestats: 2 tasks");
   }
+
+  @Test
+  void theExamplesOwnSamTemplate_servesItsFunction_withTheUnitFromItsLayer() throws Exception {
+    Path example = Path.of("..", "examples", "pagestats").toAbsolutePath().normalize();
+    Result result =
+        fanout(
+            Map.of(),
+            "lambda",
+            "invoke",
+            "PagestatsFunction",
+            "--template",
+            example.resolve("template.yaml").toString(),
+            "-e",
+            example.resolve("events/pagestats.json").toString());
+
+    assertThat(result.exit()).as(result.stdout()).isZero();
+    JsonNode answer = new ObjectMapper().readTree(result.stdout());
+    assertThat(answer.get("url").asText()).endsWith("/pages/jython");
+    assertThat(answer.get("sha256").asText()).hasSize(64);
+    assertThat(answer.get("topWords")).hasSize(5);
+  }
 }

@@ -8,13 +8,19 @@ import dev.fanout.localcloud.template.Resource;
 import dev.fanout.localcloud.template.Stack;
 import dev.fanout.localcloud.template.Template;
 import dev.fanout.localcloud.template.Unresolved;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The functions of a SAM template as the local Lambda service runs them: each {@code
@@ -28,6 +34,7 @@ final class SamTemplate {
 
   private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
   private static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+  private static final String SERVERLESS_LAYER = "AWS::Serverless::LayerVersion";
   private static final int SAM_DEFAULT_MEMORY_MB = 128;
   private static final int SAM_DEFAULT_TIMEOUT_SECONDS = 3;
 
@@ -81,7 +88,11 @@ final class SamTemplate {
         continue;
       }
       FunctionConfig function =
-          function(resource.logicalId(), resolver.properties(resource), warnings);
+          function(
+              resource.logicalId(),
+              resolver.properties(resource),
+              layer -> layerContent(template, resolver, layer),
+              warnings);
       if (function != null) {
         functions.add(function);
         triggers.addAll(
@@ -110,8 +121,49 @@ final class SamTemplate {
     return warnings;
   }
 
+  /**
+   * The jars of the layer {@code logicalId} when the template defines it with its content on this
+   * machine: a {@code AWS::Serverless::LayerVersion} whose ContentUri (relative to the template) is
+   * a directory laid out as a Java layer ({@code java/lib/*.jar}) or a jar; empty otherwise.
+   *
+   * @throws IllegalArgumentException when the layer's content is named but missing
+   */
+  private static Optional<List<Path>> layerContent(
+      Template template, Resolver resolver, String logicalId) {
+    Resource layer = template.resource(logicalId).orElse(null);
+    if (layer == null || !layer.type().equals(SERVERLESS_LAYER)) {
+      return Optional.empty();
+    }
+    Object contentUri = resolver.properties(layer).get("ContentUri");
+    if (!(contentUri instanceof String uri)) {
+      return Optional.empty();
+    }
+    Path source = Path.of(template.source()).toAbsolutePath();
+    Path content = Files.isRegularFile(source) ? source.resolveSibling(uri) : Path.of(uri);
+    if (Files.isRegularFile(content) && uri.endsWith(".jar")) {
+      return Optional.of(List.of(content));
+    }
+    Path lib = content.resolve("java").resolve("lib");
+    if (!Files.isDirectory(lib)) {
+      throw new IllegalArgumentException(
+          logicalId
+              + ": no Java layer at "
+              + content
+              + " (its jars belong in java/lib under ContentUri): build the layer first");
+    }
+    try (Stream<Path> files = Files.list(lib)) {
+      return Optional.of(
+          files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the layer " + logicalId + " at " + lib, e);
+    }
+  }
+
   private static FunctionConfig function(
-      String name, Map<String, Object> properties, List<String> warnings) {
+      String name,
+      Map<String, Object> properties,
+      Function<String, Optional<List<Path>>> layerContent,
+      List<String> warnings) {
     ResolvedProperties read = new ResolvedProperties(name, properties, warnings);
     String runtime = read.string("Runtime", "java21");
     if (!runtime.startsWith("java")) {
@@ -148,7 +200,33 @@ final class SamTemplate {
             }
           });
     }
+    List<Path> layerJars = new ArrayList<>();
+    if (properties.get("Layers") instanceof List<?> layers) {
+      for (Object layer : layers) {
+        Optional<List<Path>> jars =
+            layer instanceof Unresolved.ResourceRef ref
+                ? layerContent.apply(ref.logicalId())
+                : Optional.empty();
+        if (jars.isPresent()) {
+          layerJars.addAll(jars.get());
+        } else {
+          warnings.add(
+              name
+                  + ": layer "
+                  + (layer instanceof Unresolved unresolved ? unresolved.describe() : layer)
+                  + " left out: only a LayerVersion of the template with local content runs here");
+        }
+      }
+    }
     return new FunctionConfig(
-        name, handler, runtime, memory, Duration.ofSeconds(timeout), environment, reserved, alias);
+        name,
+        handler,
+        runtime,
+        memory,
+        Duration.ofSeconds(timeout),
+        environment,
+        reserved,
+        alias,
+        layerJars);
   }
 }

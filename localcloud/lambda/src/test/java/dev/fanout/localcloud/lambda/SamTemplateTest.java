@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SamTemplateTest {
   private static final String TEMPLATE =
@@ -302,5 +304,64 @@ class SamTemplateTest {
         .filter(f -> f.name().equals(name))
         .findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void aLayerOfTheTemplate_withItsContentHere_putsItsJarsOnTheFunctionsClassPath(@TempDir Path dir)
+      throws Exception {
+    Path lib = Files.createDirectories(dir.resolve("build/layer/java/lib"));
+    Path unit = Files.writeString(lib.resolve("words.jar"), "jar");
+    Files.writeString(lib.resolve("README.txt"), "not a jar");
+    Path file =
+        Files.writeString(
+            dir.resolve("template.yaml"),
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              WordsLayer:
+                Type: AWS::Serverless::LayerVersion
+                Properties:
+                  ContentUri: build/layer
+              WordsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: h::handle
+                  Layers:
+                    - !Ref WordsLayer
+                    - arn:aws:lambda:us-east-1:123456789012:layer:published:1
+            """);
+
+    SamTemplate template = SamTemplate.read(file, Map.of(), "us-east-1");
+
+    assertThat(template.functions().getFirst().layerJars()).containsExactly(unit);
+    assertThat(template.warnings())
+        .anySatisfy(
+            warning ->
+                assertThat(warning)
+                    .startsWith("WordsFunction: layer arn:aws:lambda:")
+                    .contains("left out"));
+  }
+
+  @Test
+  void aLayerWhoseContentIsNotBuilt_isRefusedSayingWhere(@TempDir Path dir) throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("template.yaml"),
+            """
+            Resources:
+              WordsLayer:
+                Type: AWS::Serverless::LayerVersion
+                Properties:
+                  ContentUri: target/layer
+              WordsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: h::handle
+                  Layers: [!Ref WordsLayer]
+            """);
+
+    assertThatThrownBy(() -> SamTemplate.read(file, Map.of(), "us-east-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("WordsLayer: no Java layer at " + dir.resolve("target/layer"));
   }
 }
