@@ -74,6 +74,7 @@ final class AdviseCommand implements Callable<Integer> {
     if (options.lambda.choice().remote()) {
       mayRun.add(StrategyKind.LAMBDA);
     }
+    options.lambda.warnUnused(mayRun, spec.commandLine().getErr());
     try (Lab lab =
         Lab.open(options.labSettings(DEFAULT_REPEATS), mayRun, spec.commandLine().getErr())) {
       Workload full = lab.workload(name);

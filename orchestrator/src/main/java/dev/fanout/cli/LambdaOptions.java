@@ -1,7 +1,10 @@
 package dev.fanout.cli;
 
 import dev.fanout.engine.LambdaChoice;
+import dev.fanout.strategy.kind.StrategyKind;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -66,6 +69,48 @@ final class LambdaOptions {
 
   boolean aws() {
     return target != null && target.aws;
+  }
+
+  /**
+   * Says, one line each, which of these options do nothing in this run: any of them when no lambda
+   * strategy runs, --region on the local Lambda service, the local service's sizes against an
+   * endpoint or AWS.
+   */
+  void warnUnused(Collection<StrategyKind> kinds, PrintWriter err) {
+    Map<String, Boolean> given = new LinkedHashMap<>();
+    given.put("--endpoint", endpoint() != null);
+    given.put("--aws", aws());
+    given.put("--region", region != null);
+    given.put("--function", !functions.isEmpty());
+    given.put("--max-instances", local.maxInstances != null);
+    given.put("--idle-timeout", local.idleTimeout != null);
+    boolean remote = endpoint() != null || aws();
+    given.forEach(
+        (option, isGiven) -> {
+          if (!isGiven) {
+            return;
+          }
+          String why = null;
+          if (kinds.stream().noneMatch(StrategyKind::invokesLambda)) {
+            why = "no lambda strategy runs";
+          } else if (!remote && option.equals("--region")) {
+            why = "the local Lambda service runs in us-east-1 (it is for --endpoint or --aws)";
+          } else if (remote && option.startsWith("--") && isLocalServiceOption(option)) {
+            why = "it sizes the local Lambda service, and the invocations go to " + where();
+          }
+          if (why != null) {
+            err.println("fanout: warning: " + option + " does nothing here: " + why);
+          }
+        });
+    err.flush();
+  }
+
+  private static boolean isLocalServiceOption(String option) {
+    return option.equals("--max-instances") || option.equals("--idle-timeout");
+  }
+
+  private String where() {
+    return aws() ? "AWS" : String.valueOf(endpoint());
   }
 
   LambdaChoice choice() {

@@ -224,6 +224,7 @@ final class LunchCommand implements Callable<Integer> {
     boolean allAccounted = true;
     List<StrategyKind> needed =
         kinds.stream().filter(kind -> chosen.stream().anyMatch(m -> runs(m, kind))).toList();
+    lambda.warnUnused(needed, spec.commandLine().getErr());
     try (Lab kitchen = Lab.openForLunch(lab, needed, spec.commandLine().getErr())) {
       Lunch lunch = kitchen.lunch();
       for (Menu menu : chosen) {

@@ -35,6 +35,7 @@ final class Reports {
       CommandSpec spec, RunOptions options, List<String> workloads, List<StrategyKind> kinds) {
     PrintWriter out = spec.commandLine().getOut();
     List<WorkloadReport> reports = new ArrayList<>();
+    options.lambda.warnUnused(kinds, spec.commandLine().getErr());
     try (Lab lab = Lab.open(options.labSettings(1), kinds, spec.commandLine().getErr())) {
       // Every task list is made, and a file of the user's checked, before the first run.
       List<Workload> planned = workloads.stream().map(lab::workload).toList();

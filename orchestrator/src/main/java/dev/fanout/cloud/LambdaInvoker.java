@@ -40,14 +40,17 @@ public final class LambdaInvoker implements AutoCloseable {
   private final Executor callbacks;
   private final Duration throttleDeadline;
   private final LongSupplier nanoTime;
+  private final AdaptiveLimit limit;
 
   LambdaInvoker(
       LambdaAsyncClient client,
       EventLoopGroup eventLoops,
+      int maxInFlight,
       Executor callbacks,
       Duration throttleDeadline,
       LongSupplier nanos) {
     this.client = client;
+    this.limit = new AdaptiveLimit(Math.max(1, maxInFlight));
     this.eventLoops = eventLoops;
     this.callbacks = callbacks;
     this.throttleDeadline = throttleDeadline;
@@ -56,7 +59,8 @@ public final class LambdaInvoker implements AutoCloseable {
 
   /**
    * @param maxInFlight the most invocations at once: the client keeps as many connections (the
-   *     SDK's default of 50 would cap a wider fan-out)
+   *     SDK's default of 50 would cap a wider fan-out); fewer while throttles say the functions
+   *     have less room (see {@link AdaptiveLimit})
    * @param callbacks where completions run: the caller's own threads, not the SDK's
    * @param nanoTime the clock that times attempts and the throttle deadline
    */
@@ -90,7 +94,8 @@ public final class LambdaInvoker implements AutoCloseable {
       builder.credentialsProvider(
           StaticCredentialsProvider.create(AwsBasicCredentials.create("fanout", "local")));
     }
-    return new LambdaInvoker(builder.build(), eventLoops, callbacks, throttleDeadline, nanoTime);
+    return new LambdaInvoker(
+        builder.build(), eventLoops, maxInFlight, callbacks, throttleDeadline, nanoTime);
   }
 
   /**
@@ -114,15 +119,28 @@ public final class LambdaInvoker implements AutoCloseable {
 
   private CompletableFuture<Invocation> attempt(
       InvokeRequest request, int attempt, long giveUpAt, AtomicInteger throttles) {
+    return limit
+        .acquire()
+        .thenComposeAsync(permit -> send(request, attempt, giveUpAt, throttles), callbacks);
+  }
+
+  private CompletableFuture<Invocation> send(
+      InvokeRequest request, int attempt, long giveUpAt, AtomicInteger throttles) {
     long sentAt = nanoTime.getAsLong();
     return client
         .invoke(request)
         .handleAsync(
             (response, error) -> {
+              Throwable cause =
+                  error instanceof CompletionException wrapped ? wrapped.getCause() : error;
+              if (cause instanceof TooManyRequestsException) {
+                limit.throttled();
+              } else {
+                limit.answered();
+              }
               if (error == null) {
                 return CompletableFuture.completedFuture(invocation(response, attempt, sentAt));
               }
-              Throwable cause = error instanceof CompletionException ? error.getCause() : error;
               if (cause instanceof TooManyRequestsException) {
                 throttles.incrementAndGet();
                 long backoff = backoffMillis(attempt);

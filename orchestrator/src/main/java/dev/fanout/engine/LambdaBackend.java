@@ -3,6 +3,10 @@ package dev.fanout.engine;
 import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +21,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 final class LambdaBackend implements AutoCloseable {
   /** Invocations in flight by default against an endpoint whose limits fanout cannot read. */
   private static final int REMOTE_CONCURRENCY = 100;
+
+  /** How long an endpoint may take to accept a connection before the run is refused. */
+  private static final int PROBE_TIMEOUT_MILLIS = 3_000;
 
   final LambdaTarget target;
   final int concurrency;
@@ -38,6 +45,7 @@ final class LambdaBackend implements AutoCloseable {
       LambdaChoice choice, Map<String, String> environment, OwnFunctions own) {
     String region = choice.region();
     if (choice.endpoint() != null) {
+      requireAnswering(choice.endpoint());
       String label = "Lambda endpoint " + choice.endpoint();
       return new LambdaBackend(
           new LambdaTarget(
@@ -125,6 +133,31 @@ final class LambdaBackend implements AutoCloseable {
   /** How long an idle instance of the local service lives; empty elsewhere. */
   Optional<Duration> idleTimeout() {
     return service == null ? Optional.empty() : Optional.of(service.options().idleTimeout());
+  }
+
+  /**
+   * Fails before the run when nothing listens at the endpoint, rather than with one "Connection
+   * refused" per task.
+   *
+   * @throws IllegalArgumentException naming the endpoint and what to do
+   */
+  static void requireAnswering(URI endpoint) {
+    int port =
+        endpoint.getPort() != -1
+            ? endpoint.getPort()
+            : "https".equals(endpoint.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--endpoint "
+              + endpoint
+              + ": nothing answers there ("
+              + e.getMessage()
+              + "); start it first (e.g. scripts/fanout lambda serve), or leave --endpoint out to"
+              + " run on the local Lambda service",
+          e);
+    }
   }
 
   private static String orDefault(String region) {

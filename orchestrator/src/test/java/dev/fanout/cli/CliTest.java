@@ -73,6 +73,58 @@ class CliTest {
   }
 
   @Test
+  void lambdaOptions_withoutTheLambdaStrategy_warnInOneLineEach_andTheRunGoesOn() {
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "threads",
+            "--tasks",
+            "3",
+            "--no-html",
+            "--endpoint",
+            "http://127.0.0.1:9",
+            "--function",
+            "fib=Other");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.err())
+        .contains("fanout: warning: --endpoint does nothing here: no lambda strategy runs\n")
+        .contains("fanout: warning: --function does nothing here: no lambda strategy runs\n");
+  }
+
+  @Test
+  void anEndpointWhereNothingListens_isRefusedBeforeTheRun() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+
+    Result result =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "lambda",
+            "--tasks",
+            "2",
+            "--no-html",
+            "--endpoint",
+            "http://127.0.0.1:" + closed);
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("--endpoint http://127.0.0.1:" + closed + ": nothing answers there")
+        .doesNotContain("running fib");
+    assertThat(result.err().lines().filter(line -> line.startsWith("fanout:")).count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void noCommand_isBadUsageListingEveryCommand() {
     Result result = fanout();
 
