@@ -76,7 +76,8 @@ final class AdviseCommand implements Callable<Integer> {
     }
     options.lambda.warnUnused(mayRun, spec.commandLine().getErr());
     try (Lab lab =
-        Lab.open(options.labSettings(DEFAULT_REPEATS), mayRun, spec.commandLine().getErr())) {
+        Lab.open(
+            options.labSettings(DEFAULT_REPEATS, false), mayRun, spec.commandLine().getErr())) {
       Workload full = lab.workload(name);
       WorkloadReport measured = lab.run(full.sample(sample), List.of(StrategyKind.SEQUENTIAL));
       if (measured.runs().isEmpty()) {

@@ -1,7 +1,11 @@
 package dev.fanout.cli;
 
+import dev.fanout.report.Journal;
+import dev.fanout.report.JournalFile;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +51,58 @@ public final class FanoutMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // Ctrl-C or a kill: say where the journal is and how to complete the run.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Journal.Unfinished journal = Journal.takeUnfinished();
+                  if (journal != null) {
+                    System.err.println(
+                        "fanout: stopped; the journal keeps what finished: "
+                            + journal.resumeCommand());
+                  }
+                },
+                "journal-hint"));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs {@code args} on {@code commandLine}; {@code COMMAND --resume FILE} runs the journal's own
+   * command line with {@code --resume FILE}, so that the run completes with the settings it began
+   * with.
+   */
+  public static int execute(CommandLine commandLine, String... args) {
+    if (args.length == 3 && args[1].equals("--resume")) {
+      JournalFile journal;
+      try {
+        journal = JournalFile.read(Path.of(args[2]));
+      } catch (IllegalArgumentException e) {
+        commandLine.getErr().println("fanout: " + e.getMessage());
+        commandLine.getErr().flush();
+        return USAGE;
+      }
+      if (!journal.header().command().equals(args[0])) {
+        commandLine
+            .getErr()
+            .println(
+                "fanout: --resume: "
+                    + args[2]
+                    + " is the journal of a '"
+                    + journal.header().command()
+                    + "' run: complete it with scripts/fanout "
+                    + journal.header().command()
+                    + " --resume "
+                    + args[2]);
+        commandLine.getErr().flush();
+        return USAGE;
+      }
+      List<String> resumed = new ArrayList<>(journal.header().args());
+      resumed.add("--resume");
+      resumed.add(args[2]);
+      return commandLine.execute(resumed.toArray(String[]::new));
+    }
+    return commandLine.execute(args);
   }
 
   /** The configured command line, also used by tests to run commands in-process. */
@@ -80,10 +135,14 @@ public final class FanoutMain implements Runnable {
       }
     }
     boolean verbose = verbose(parseResult);
+    Journal.Unfinished journal = Journal.takeUnfinished();
     err.println(
         "fanout: failed: "
             + error
-            + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+            + (verbose ? "" : " (run again with --verbose for the stack trace)")
+            + (journal == null
+                ? ""
+                : "; the journal keeps what finished: " + journal.resumeCommand()));
     if (verbose) {
       error.printStackTrace(err);
     }

@@ -5,6 +5,7 @@ import dev.fanout.engine.Lab;
 import dev.fanout.engine.ProjectFiles;
 import dev.fanout.plan.Workload;
 import dev.fanout.report.ConsoleTable;
+import dev.fanout.report.Journal;
 import dev.fanout.report.JsonReport;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.report.html.HtmlReport;
@@ -36,7 +37,7 @@ final class Reports {
     PrintWriter out = spec.commandLine().getOut();
     List<WorkloadReport> reports = new ArrayList<>();
     options.lambda.warnUnused(kinds, spec.commandLine().getErr());
-    try (Lab lab = Lab.open(options.labSettings(1), kinds, spec.commandLine().getErr())) {
+    try (Lab lab = Lab.open(options.labSettings(1, true), kinds, spec.commandLine().getErr())) {
       // Every task list is made, and a file of the user's checked, before the first run.
       List<Workload> planned = workloads.stream().map(lab::workload).toList();
       for (Workload workload : planned) {
@@ -45,8 +46,14 @@ final class Reports {
         ConsoleTable.print(out, report, lab.context(report.kind()));
       }
       ConsoleTable.printLegend(out, reports, cores(), lab.repeats());
+      if (lab.resumed() != null) {
+        out.printf(
+            "resumed from %s: %d tasks carried over from the journal%n",
+            lab.resumed().file(), lab.resumed().taskCount());
+      }
       publish(spec, options, lab, reports, List.of());
     }
+    Journal.finished();
     return exitCode(reports);
   }
 
@@ -58,8 +65,8 @@ final class Reports {
       List<WorkloadReport> reports,
       List<String> notes) {
     PrintWriter out = spec.commandLine().getOut();
-    if (options.journal != null) {
-      out.println("journal: " + options.journal.toAbsolutePath());
+    if (lab.journal() != null) {
+      out.println("journal: " + lab.journal().toAbsolutePath());
     }
     if (options.json != null) {
       JsonReport.write(options.json, JsonReport.render(reports, lab.settingsJson()));
@@ -95,11 +102,17 @@ final class Reports {
    * never overwriting an earlier one.
    */
   static Path defaultHtml(Path root, String commandName, LocalDateTime now) {
-    Path dir = root.resolve(".fanout").resolve("reports");
+    return defaultFile(root, "reports", commandName, ".html", now);
+  }
+
+  /** A new file {@code .fanout/KIND/COMMAND-TIME.EXT} under {@code root}, never an earlier one. */
+  static Path defaultFile(
+      Path root, String kind, String commandName, String extension, LocalDateTime now) {
+    Path dir = root.resolve(".fanout").resolve(kind);
     String stem = commandName + "-" + FILE_TIME.format(now);
-    Path file = dir.resolve(stem + ".html");
+    Path file = dir.resolve(stem + extension);
     for (int n = 2; Files.exists(file); n++) {
-      file = dir.resolve(stem + "-" + n + ".html");
+      file = dir.resolve(stem + "-" + n + extension);
     }
     return file;
   }
@@ -114,6 +127,14 @@ final class Reports {
     List<String> facts = new ArrayList<>();
     facts.add(JsonReport.machineLine());
     facts.add("I/O workloads: " + lab.context(UnitKind.IO));
+    if (lab.resumed() != null) {
+      facts.add(
+          "resumed from the journal "
+              + lab.resumed().file()
+              + ": "
+              + lab.resumed().taskCount()
+              + " tasks carried over");
+    }
     facts.add(
         (options.noWarmup ? "no warm-up" : "in-JVM strategies timed after a warm-up")
             + (repeats > 1 ? "; each strategy run " + repeats + " times, the median shown" : ""));

@@ -2,16 +2,25 @@ package dev.fanout.cli;
 
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
+import dev.fanout.engine.ProjectFiles;
 import dev.fanout.plan.TaskFile;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.Workloads;
+import dev.fanout.report.Journal;
+import dev.fanout.report.JournalFile;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that run workloads, the Lambda backend's among them. */
 public final class RunOptions {
@@ -106,9 +115,27 @@ public final class RunOptions {
       names = "--journal",
       paramLabel = "FILE",
       description =
-          "Append each task to FILE (JSON lines) the moment it finishes, so an interrupted run"
-              + " keeps what it did.")
+          "Journal the run in FILE (JSON lines): a header, then each task the moment it ends, so"
+              + " that a run cut short keeps what it did and --resume completes it (default for"
+              + " compare and run: .fanout/runs/COMMAND-TIME.jsonl in the project). A file that"
+              + " holds a run already is refused.")
   Path journal;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
+      description =
+          "Complete the run journalled in FILE, cut short by a crash, a kill or Ctrl-C: its own"
+              + " command line and settings, only the tasks with no outcome run, and the reports"
+              + " an uninterrupted run would write (marked resumed). Give it alone, e.g."
+              + " scripts/fanout compare --resume FILE.")
+  Path resume;
+
+  /** The journal --resume read; null for a new run. */
+  private JournalFile resumed;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(
       names = "--repeat",
@@ -169,6 +196,22 @@ public final class RunOptions {
     if (journal != null) {
       OptionChecks.writable("--journal", journal);
     }
+    if (resume != null) {
+      resumed = JournalFile.read(resume);
+      List<String> given = new ArrayList<>(command.commandLine().getParseResult().originalArgs());
+      int at = given.indexOf("--resume");
+      if (at >= 0 && at + 1 < given.size()) {
+        given.subList(at, at + 2).clear();
+      }
+      if (!given.equals(resumed.header().args())) {
+        throw new IllegalArgumentException(
+            "--resume takes the run's command line from its journal: give it alone, e.g."
+                + " scripts/fanout "
+                + resumed.header().command()
+                + " --resume "
+                + resume);
+      }
+    }
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 
@@ -198,8 +241,9 @@ public final class RunOptions {
    * What the engine is to start and how it runs, for these options.
    *
    * @param defaultRepeats how many times each strategy runs unless --repeat says
+   * @param journalByDefault whether the run is journalled without --journal
    */
-  LabSettings labSettings(int defaultRepeats) {
+  LabSettings labSettings(int defaultRepeats, boolean journalByDefault) {
     return new LabSettings(
         new LabSettings.Fetching(origin, latencyMs, jitterMs, imageDir),
         LedgerChoice.memory(true),
@@ -209,7 +253,41 @@ public final class RunOptions {
         workers == null ? 0 : workers,
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,
-        journal,
+        journaling(journalByDefault),
         unitJars());
+  }
+
+  private LabSettings.Journaling journaling(boolean byDefault) {
+    if (resumed != null) {
+      return LabSettings.Journaling.resume(resumed);
+    }
+    if (journal == null && !byDefault) {
+      return null;
+    }
+    Path file =
+        journal != null
+            ? journal
+            : Reports.defaultFile(
+                ProjectFiles.root().orElse(Path.of("").toAbsolutePath()),
+                "runs",
+                command.name(),
+                ".jsonl",
+                LocalDateTime.now());
+    List<String> args = command.commandLine().getParseResult().originalArgs();
+    return LabSettings.Journaling.start(
+        file,
+        new Journal.Header(
+            UUID.randomUUID().toString(),
+            command.name(),
+            args,
+            Instant.now().toString(),
+            Runtime.version().toString(),
+            Objects.requireNonNullElse(
+                RunOptions.class.getPackage().getImplementationVersion(), "development")));
+  }
+
+  /** The journal this run completes; null for a new run. */
+  JournalFile resumed() {
+    return resumed;
   }
 }

@@ -22,6 +22,7 @@ import dev.fanout.plan.Workload;
 import dev.fanout.plan.Workloads;
 import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.Journal;
+import dev.fanout.report.JournalFile;
 import dev.fanout.report.JsonReport;
 import dev.fanout.report.ProgressBar;
 import dev.fanout.report.WorkloadReport;
@@ -129,7 +130,16 @@ public final class Lab implements AutoCloseable {
       if (lambda != null) {
         opened.add(lambda);
       }
-      journal = settings.journal() == null ? null : Journal.open(settings.journal());
+      journal = openJournal(settings.journal());
+      if (journal != null && settings.journal().resumed() == null) {
+        progress.println(
+            "journal: "
+                + journal.file()
+                + " (if the run stops: "
+                + Journal.unfinished().resumeCommand()
+                + ")");
+        progress.flush();
+      }
       strategyContext =
           new Strategies.Context(
               runtime.catalog(),
@@ -219,6 +229,25 @@ public final class Lab implements AutoCloseable {
     return lambda == null ? 0 : lambda.concurrency;
   }
 
+  private static Journal openJournal(LabSettings.Journaling journaling) {
+    if (journaling == null) {
+      return null;
+    }
+    return journaling.resumed() != null
+        ? Journal.resume(journaling.resumed())
+        : Journal.start(journaling.file(), journaling.header());
+  }
+
+  /** Where this run is journalled; null when it is not. */
+  public java.nio.file.Path journal() {
+    return journal == null ? null : journal.file();
+  }
+
+  /** The journal this run completes; null for a new run. */
+  public JournalFile resumed() {
+    return settings.journal() == null ? null : settings.journal().resumed();
+  }
+
   /** Runs one workload under each strategy in turn (repeated as asked), with progress. */
   public WorkloadReport run(Workload workload, List<StrategyKind> kinds) {
     Unit<?, ?> unit = runtime.catalog().unit(workload.unit());
@@ -233,28 +262,50 @@ public final class Lab implements AutoCloseable {
       String name = kind.label();
       List<RunResult> results = new ArrayList<>();
       for (int repeat = 1; repeat <= repeats; repeat++) {
+        JournalFile.RunKey key = new JournalFile.RunKey(workload.name(), kind, repeat);
+        Resumption resumption = Resumption.of(resumed(), key, workload);
+        if (resumption.whole().isPresent()) {
+          results.add(resumption.whole().get());
+          progress.printf(
+              "  %s/%s%s: carried over from the journal%n",
+              workload.name(), name, repeats > 1 ? " (run " + repeat + ")" : "");
+          progress.flush();
+          continue;
+        }
+        Workload remaining = resumption.remaining();
         progress.printf(
-            "running %s with %s (%d tasks%s)...%n",
+            "running %s with %s (%d tasks%s%s)...%n",
             workload.name(),
             name,
-            workload.size(),
-            repeats > 1 ? ", run " + repeat + " of " + repeats : "");
+            remaining.size(),
+            repeats > 1 ? ", run " + repeat + " of " + repeats : "",
+            resumption.carried().isEmpty()
+                ? ""
+                : "; " + resumption.carried().size() + " carried over from the journal");
         progress.flush();
         RunResult run;
         try (ProgressBar bar =
             new ProgressBar(
                 progress,
                 workload.name() + "/" + name,
-                workload.size(),
+                remaining.size(),
                 terminal,
                 System::nanoTime)) {
-          TaskListener listener =
-              journal == null ? bar : journal.listener(workload.name(), kind, repeat).andThen(bar);
-          run = strategy.run(workload, listener);
+          TaskListener journalled =
+              journal == null
+                  ? TaskListener.none()
+                  : resumption.inOriginalIndices(journal.listener(workload.name(), kind, repeat));
+          run =
+              remaining.size() == 0
+                  ? resumption.carriedOnly(kind)
+                  : resumption.merged(strategy.run(remaining, journalled.andThen(bar)));
         } catch (RuntimeException e) {
           failures.add(name + " could not run: " + e.getMessage());
           progress.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
           break;
+        }
+        if (journal != null) {
+          journal.ran(repeat, run);
         }
         results.add(run);
         progress.printf(
@@ -327,6 +378,10 @@ public final class Lab implements AutoCloseable {
     }
     json.put("warmup", settings.warmup());
     json.put("repeat", settings.repeats());
+    if (resumed() != null) {
+      json.put("resumedFrom", resumed().file().toAbsolutePath().toString());
+      json.put("carriedOverTasks", resumed().taskCount());
+    }
     return json;
   }
 

@@ -1,6 +1,8 @@
 package dev.fanout.engine;
 
 import dev.fanout.plan.TaskFile;
+import dev.fanout.report.Journal;
+import dev.fanout.report.JournalFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.List;
  *     strategy's own default
  * @param repeats how many times each strategy runs
  * @param warmup whether the workload's code runs untimed first, so that the JIT has compiled it
- * @param journal where each task is appended the moment it ends; null for none
+ * @param journal where each task is appended the moment it ends, and what run it is; null for none
  * @param unitJars jars of units of your own, run beside the built-in units
  */
 public record LabSettings(
@@ -30,7 +32,7 @@ public record LabSettings(
     int workers,
     int repeats,
     boolean warmup,
-    Path journal,
+    Journaling journal,
     List<Path> unitJars) {
 
   public LabSettings {
@@ -49,6 +51,25 @@ public record LabSettings(
    * @param imageDir where {@code image} stores its files; null for a new temporary directory
    */
   public record Fetching(URI origin, int latencyMs, int jitterMs, Path imageDir) {}
+
+  /**
+   * The run's journal.
+   *
+   * @param file where the lines go
+   * @param header what the journal's first line says of a new run
+   * @param resumed the journal read back when this run completes it; null for a new run
+   */
+  public record Journaling(Path file, Journal.Header header, JournalFile resumed) {
+    /** A new run's journal. */
+    public static Journaling start(Path file, Journal.Header header) {
+      return new Journaling(file, header, null);
+    }
+
+    /** The journal of a run this one completes. */
+    public static Journaling resume(JournalFile resumed) {
+      return new Journaling(resumed.file(), resumed.header(), resumed);
+    }
+  }
 
   /** The same settings with another Lambda backend. */
   public LabSettings withLambda(LambdaChoice other) {

@@ -1,5 +1,6 @@
 package dev.fanout.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
+import dev.fanout.measure.TaskError;
 import dev.fanout.measure.TaskRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,6 +149,40 @@ public final class JsonReport {
       node.put("attempts", lambda.attempts());
     }
     return node;
+  }
+
+  /** A task as {@link #task} wrote it, read back. */
+  static TaskRecord readTask(JsonNode node) {
+    JsonNode error = node.get("error");
+    LambdaFacts lambda =
+        node.has("requestId")
+            ? new LambdaFacts(
+                node.get("requestId").asText(),
+                node.get("coldStart").asBoolean(),
+                nullableDouble(node, "initMillis"),
+                nullableDouble(node, "durationMillis"),
+                nullableDouble(node, "billedMillis"),
+                node.get("memorySizeMB").isNull() ? null : node.get("memorySizeMB").asInt(),
+                node.get("maxMemoryMB").isNull() ? null : node.get("maxMemoryMB").asInt(),
+                node.get("attempts").asInt())
+            : null;
+    return new TaskRecord(
+        node.get("index").asInt(),
+        node.get("input"),
+        node.get("output").isNull() ? null : node.get("output"),
+        error == null || error.isNull()
+            ? null
+            : new TaskError(error.get("type").asText(), error.get("message").asText()),
+        node.get("lane").asText(),
+        node.get("startMillis").asDouble(),
+        node.get("endMillis").asDouble(),
+        nullableDouble(node, "cpuMillis"),
+        lambda);
+  }
+
+  private static Double nullableDouble(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asDouble();
   }
 
   private static void putNullable(ObjectNode node, String field, Double value) {

@@ -1,0 +1,158 @@
+package dev.fanout.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.fanout.measure.LambdaFacts;
+import dev.fanout.measure.RunResult;
+import dev.fanout.measure.TaskError;
+import dev.fanout.measure.TaskListener;
+import dev.fanout.measure.TaskRecord;
+import dev.fanout.strategy.kind.StrategyKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's journal written and read back as --resume reads it. */
+class JournalTest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Journal.Header HEADER =
+      new Journal.Header(
+          "run-1",
+          "compare",
+          List.of("compare", "-w", "fib", "--tasks", "3"),
+          "2026-12-03T17:00:00Z",
+          "25",
+          "development");
+  private static final JournalFile.RunKey FIB_THREADS =
+      new JournalFile.RunKey("fib", StrategyKind.THREADS, 1);
+
+  @TempDir Path temp;
+
+  @AfterEach
+  void forget() {
+    Journal.finished();
+  }
+
+  private static TaskRecord task(int index) {
+    return new TaskRecord(
+        index,
+        JSON.objectNode().put("n", index + 1),
+        JSON.objectNode().put("value", index),
+        null,
+        "threads-" + index,
+        index * 10.0,
+        index * 10.0 + 5,
+        4.5);
+  }
+
+  @Test
+  void aJournal_readsBackItsHeaderTasksAndRuns() throws Exception {
+    Path file = temp.resolve("runs/j.jsonl");
+    TaskRecord failed =
+        new TaskRecord(
+            2,
+            JSON.objectNode().put("n", 3),
+            null,
+            new TaskError("InvokeFailed", "refused"),
+            "instance-1",
+            1,
+            2,
+            null,
+            new LambdaFacts("req-1", true, 300.0, 12.5, 13.0, 1024, 120, 2));
+    try (Journal journal = Journal.start(file, HEADER)) {
+      TaskListener threads = journal.listener("fib", StrategyKind.THREADS, 1);
+      threads.finished(task(0));
+      threads.finished(task(1));
+      journal.ran(
+          1,
+          new RunResult(
+              "fib",
+              StrategyKind.THREADS,
+              2,
+              2,
+              21.5,
+              List.of(),
+              List.of(task(0), task(1)),
+              new RunResult.LambdaRun("local", 3, 0.25, 1.5)));
+      journal.listener("fib", StrategyKind.LAMBDA, 1).finished(failed);
+    }
+
+    JournalFile read = JournalFile.read(file);
+
+    assertThat(read.header()).isEqualTo(HEADER);
+    assertThat(read.taskCount()).isEqualTo(3);
+    assertThat(read.tasks(FIB_THREADS).values()).containsExactly(task(0), task(1));
+    RunResult run = read.run(FIB_THREADS).orElseThrow();
+    assertThat(run.wallMillis()).isEqualTo(21.5);
+    assertThat(run.tasks()).containsExactly(task(0), task(1));
+    assertThat(run.lambda()).isEqualTo(new RunResult.LambdaRun("local", 3, 0.25, 1.5));
+    JournalFile.RunKey lambda = new JournalFile.RunKey("fib", StrategyKind.LAMBDA, 1);
+    assertThat(read.tasks(lambda)).containsEntry(2, failed);
+    assertThat(read.run(lambda)).as("its run never ended").isEmpty();
+  }
+
+  @Test
+  void aFileThatHoldsARun_isNotStartedAgain() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    Journal.start(file, HEADER).close();
+
+    assertThatThrownBy(() -> Journal.start(file, HEADER))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already holds a run's journal")
+        .hasMessageContaining("scripts/fanout compare --resume " + file);
+  }
+
+  @Test
+  void aLastLineCutShortByACrash_isLeftOut() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    try (Journal journal = Journal.start(file, HEADER)) {
+      journal.listener("fib", StrategyKind.THREADS, 1).finished(task(0));
+    }
+    Files.writeString(
+        file, "{\"type\":\"task\",\"workload\":\"fib\",\"in", StandardOpenOption.APPEND);
+
+    assertThat(JournalFile.read(file).tasks(FIB_THREADS)).containsOnlyKeys(0);
+  }
+
+  @Test
+  void aDamagedLineBeforeTheLast_isRefused() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    try (Journal journal = Journal.start(file, HEADER)) {
+      journal.listener("fib", StrategyKind.THREADS, 1).finished(task(0));
+    }
+    Files.writeString(file, "garbage\n{\"type\":\"task\"}\n", StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> JournalFile.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 3 of " + file + " is not JSON");
+  }
+
+  @Test
+  void aFileThatIsNoJournal_isRefused() throws Exception {
+    Path notes = Files.writeString(temp.resolve("notes.txt"), "{\"hello\": 1}\n");
+
+    assertThatThrownBy(() -> JournalFile.read(notes))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a run's journal");
+    assertThatThrownBy(() -> JournalFile.read(temp.resolve("none.jsonl")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no journal at");
+  }
+
+  @Test
+  void anOpenJournal_isUnfinishedUntilItsRunEnds() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    Journal.start(file, HEADER).close();
+
+    assertThat(Journal.unfinished().resumeCommand())
+        .isEqualTo("scripts/fanout compare --resume " + file.toAbsolutePath());
+    Journal.finished();
+    assertThat(Journal.takeUnfinished()).isNull();
+  }
+}
