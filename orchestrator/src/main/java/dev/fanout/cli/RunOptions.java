@@ -154,6 +154,11 @@ public final class RunOptions {
 
   /** Checks ranges that picocli's types cannot express; the message names the option. */
   void validate() {
+    if (resume != null && "-".equals(tasksFile)) {
+      throw new IllegalArgumentException(
+          "--resume: the run read its tasks from standard input, which cannot be read again;"
+              + " journal such a run with --tasks-file FILE instead");
+    }
     if (tasks != null) {
       OptionChecks.range("--tasks", tasks, 1, 100_000);
     }
