@@ -238,7 +238,11 @@ public final class Lab implements AutoCloseable {
           run = strategy.run(workload, listener);
         } catch (RuntimeException e) {
           failures.add(name + " could not run: " + e.getMessage());
-          progress.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
+          progress.println(
+              ConsoleTable.wrap(
+                  workload.name() + "/" + name + " could not run: " + e.getMessage(),
+                  "  ",
+                  ConsoleTable.WIDTH));
           break;
         }
         results.add(run);
