@@ -118,7 +118,7 @@ public final class Lab implements AutoCloseable {
                   .withLedger(ledger.settings());
       runtime = UnitRuntime.open(units);
       opened.add(runtime);
-      lambda = withLambda ? LambdaBackend.open(settings.lambda(), lambdaEnvironment(units)) : null;
+      lambda = withLambda ? openLambda(settings.lambda(), lambdaEnvironment(units)) : null;
       if (lambda != null) {
         opened.add(lambda);
       }
@@ -395,6 +395,17 @@ public final class Lab implements AutoCloseable {
     }
     environment.putAll(ledger.lambdaEnvironment());
     return environment;
+  }
+
+  /** The Lambda backend, with progress while the local service starts (it reads function.zip). */
+  private LambdaBackend openLambda(LambdaChoice choice, Map<String, String> environment) {
+    if (choice.remote()) {
+      return LambdaBackend.open(choice, environment);
+    }
+    try (ProgressBar bar = new ProgressBar(progress, "lambda", 0, terminal, System::nanoTime)) {
+      bar.starting("the local Lambda service", 0, 0);
+      return LambdaBackend.open(choice, environment);
+    }
   }
 
   private static OriginServer startOrigin(LabSettings.Fetching fetching) {
