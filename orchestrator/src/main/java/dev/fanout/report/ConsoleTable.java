@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The comparison as a plain-text table per workload, and the console's shared line wrapping: rows
@@ -18,6 +19,7 @@ public final class ConsoleTable {
   public static final int WIDTH = 100;
 
   private static final String ROW = "  %-11s %8s %15s %9s %11s %10s  %s";
+  private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:[.,][0-9]+)*");
 
   private ConsoleTable() {}
 
@@ -202,6 +204,23 @@ public final class ConsoleTable {
     return wrap(text, indent, indent + "  ", width);
   }
 
+  /** The words of {@code text}, a number kept with a short word after it: "2.93 s", "4 MB". */
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String word : text.split(" ")) {
+      int last = words.size() - 1;
+      if (last >= 0
+          && !word.isEmpty()
+          && word.length() <= 3
+          && NUMBER.matcher(words.get(last)).matches()) {
+        words.set(last, words.get(last) + " " + word);
+      } else {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
   /**
    * {@code text} in lines of at most {@code width} columns, the first starting with {@code first},
    * the others with {@code rest}. Lines break between words; a word longer than a whole line (a
@@ -212,7 +231,7 @@ public final class ConsoleTable {
     int column = first.length();
     boolean lineStart = true;
     int room = Math.max(1, width - rest.length());
-    for (String word : text.split(" ")) {
+    for (String word : words(text)) {
       if (word.isEmpty()) { // a second space in a row is kept, except where a line breaks
         if (!lineStart) {
           wrapped.append(' ');

@@ -258,6 +258,8 @@ class ConsoleWidthTest {
 
     assertThat(wrapped).isEqualTo("  see\n    /a/very/\n    long/pat\n    h/name\n    here");
     assertThat(ConsoleTable.wrap("a 1  b 2", "", "", 5)).isEqualTo("a 1\nb 2");
+    assertThat(ConsoleTable.wrap("start-up max 2.93 s", "", "  ", 17))
+        .isEqualTo("start-up max\n  2.93 s");
   }
 
   private static void assertNarrow(String out) {
