@@ -92,7 +92,9 @@ final class AdviseCommand implements Callable<Integer> {
               cores,
               lab.lambdaIsRemote() ? lab.lambdaConcurrency() : 0);
       out.printf("%nadvice for %s (%d tasks):%n", name, full.size());
-      advice.reasons().forEach(reason -> out.println(ConsoleTable.wrap(reason, "  ", 100)));
+      advice
+          .reasons()
+          .forEach(reason -> out.println(ConsoleTable.wrap(reason, "  ", ConsoleTable.WIDTH)));
       out.flush();
 
       WorkloadReport report = lab.run(full, withRecommended(alternatives, advice.strategy()));
@@ -103,7 +105,7 @@ final class AdviseCommand implements Callable<Integer> {
               Locale.ROOT,
               "verdict (time to result: wall, plus worker JVM start-up for processes): %s",
               verdict.describe());
-      out.printf("%n%s%n", ConsoleTable.wrap(verdictLine, "", 100));
+      out.printf("%n%s%n", ConsoleTable.wrap(verdictLine, "", ConsoleTable.WIDTH));
       List<String> notes = new ArrayList<>(advice.reasons());
       notes.add(verdictLine);
       Reports.publish(spec, options, lab, List.of(report), List.of(String.join("\n", notes)));

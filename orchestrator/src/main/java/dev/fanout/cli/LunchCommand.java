@@ -240,7 +240,9 @@ final class LunchCommand implements Callable<Integer> {
         LunchTable.print(out, heading(menu, settings), figures);
         for (MenuRun run : runs) {
           for (String violation : PipelineCheck.violations(run)) {
-            out.printf("  %s/%s: %s%n", menu, run.strategy(), violation);
+            out.println(
+                ConsoleTable.wrap(
+                    menu + "/" + run.strategy() + ": " + violation, "  ", ConsoleTable.WIDTH));
             allAccounted = false;
           }
         }

@@ -122,7 +122,7 @@ public final class Lab implements AutoCloseable {
       opened.add(runtime);
       lambda =
           withLambda
-              ? LambdaBackend.open(
+              ? openLambda(
                   settings.lambda(),
                   lambdaEnvironment(units),
                   new OwnFunctions(runtime.catalog().ownNames(), settings.unitJars()))
@@ -301,7 +301,11 @@ public final class Lab implements AutoCloseable {
                   : resumption.merged(strategy.run(remaining, journalled.andThen(bar)));
         } catch (RuntimeException e) {
           failures.add(name + " could not run: " + e.getMessage());
-          progress.printf("  %s/%s could not run: %s%n", workload.name(), name, e.getMessage());
+          progress.println(
+              ConsoleTable.wrap(
+                  workload.name() + "/" + name + " could not run: " + e.getMessage(),
+                  "  ",
+                  ConsoleTable.WIDTH));
           break;
         }
         if (journal != null) {
@@ -461,6 +465,18 @@ public final class Lab implements AutoCloseable {
     }
     environment.putAll(ledger.lambdaEnvironment());
     return environment;
+  }
+
+  /** The Lambda backend, with progress while the local service starts (it reads function.zip). */
+  private LambdaBackend openLambda(
+      LambdaChoice choice, Map<String, String> environment, OwnFunctions own) {
+    if (choice.remote()) {
+      return LambdaBackend.open(choice, environment, own);
+    }
+    try (ProgressBar bar = new ProgressBar(progress, "lambda", 0, terminal, System::nanoTime)) {
+      bar.starting("the local Lambda service", 0, 0);
+      return LambdaBackend.open(choice, environment, own);
+    }
   }
 
   private static OriginServer startOrigin(LabSettings.Fetching fetching) {

@@ -19,44 +19,59 @@ public record BankReport(
     String mode, String ledger, String ledgerPlace, RunResult run, BankVerdict verdict) {
 
   public void print(PrintWriter out) {
-    out.printf(
-        "bank: %d transfers, %s mode, %s ledger, %s (concurrency %d)%n",
-        run.tasks().size(), mode, ledger, run.strategy().label(), run.concurrency());
-    out.println("  ledger    " + ledgerPlace);
+    line(
+        out,
+        "",
+        String.format(
+            "bank: %d transfers, %s mode, %s ledger, %s (concurrency %d)",
+            run.tasks().size(), mode, ledger, run.strategy().label(), run.concurrency()));
+    line(out, "ledger", ledgerPlace);
     if (run.lambda() != null) {
-      out.println("  lambda    " + run.lambda().target());
+      line(out, "lambda", run.lambda().target());
     }
-    out.println("  initial   " + balances(verdict.initial()));
-    out.println("  final     " + balances(verdict.finals()));
-    out.printf(
-        "  total     %d -> %d   drift %s%n",
-        verdict.initialTotal(), verdict.finalTotal(), signed(verdict.drift()));
-    out.println(
-        "  negative  "
-            + (verdict.negativeAccounts().isEmpty()
-                ? "none"
-                : String.join(", ", verdict.negativeAccounts())));
-    out.printf(
-        "  transfers %d applied, %d refused (insufficient funds), %d already applied, %d failed,"
-            + " %d applied twice%n",
-        verdict.applied(),
-        verdict.refused(),
-        verdict.duplicates(),
-        verdict.failed(),
-        verdict.appliedTwice().size());
+    balances(out, "initial", verdict.initial());
+    balances(out, "final", verdict.finals());
+    line(
+        out,
+        "total",
+        String.format(
+            "%d -> %d   drift %s",
+            verdict.initialTotal(), verdict.finalTotal(), signed(verdict.drift())));
+    line(
+        out,
+        "negative",
+        verdict.negativeAccounts().isEmpty()
+            ? "none"
+            : String.join(", ", verdict.negativeAccounts()));
+    line(
+        out,
+        "transfers",
+        String.format(
+            "%d applied, %d refused (insufficient funds), %d already applied, %d failed,"
+                + " %d applied twice",
+            verdict.applied(),
+            verdict.refused(),
+            verdict.duplicates(),
+            verdict.failed(),
+            verdict.appliedTwice().size()));
     if (verdict.retries() > 0 || (run.lambda() != null && run.lambda().throttles() > 0)) {
-      out.printf(
-          "  retries   %d transaction retries%s%n",
-          verdict.retries(),
-          run.lambda() == null ? "" : ", " + run.lambda().throttles() + " throttled invocations");
+      line(
+          out,
+          "retries",
+          verdict.retries()
+              + " transaction retries"
+              + (run.lambda() == null
+                  ? ""
+                  : ", " + run.lambda().throttles() + " throttled invocations"));
     }
-    out.println("  wall      " + ConsoleTable.duration(run.wallMillis()));
+    line(out, "wall", ConsoleTable.duration(run.wallMillis()));
     if (!run.startupMillis().isEmpty()) {
       double slowest =
           run.startupMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-      out.println(
-          "  start-up  "
-              + run.startupMillis().size()
+      line(
+          out,
+          "start-up",
+          run.startupMillis().size()
               + " worker JVMs, slowest "
               + ConsoleTable.duration(slowest)
               + " (not in wall)");
@@ -67,21 +82,45 @@ public record BankReport(
         .ifPresent(
             task ->
                 out.println(
-                    "  first failure: " + task.error().type() + ": " + task.error().message()));
+                    ConsoleTable.wrap(
+                        "first failure: " + task.error().type() + ": " + task.error().message(),
+                        "  ",
+                        ConsoleTable.WIDTH)));
     if (verdict.invariantsHold()) {
-      out.println(
+      line(
+          out,
+          "",
           "invariants hold: total conserved, no negative balance, each transfer applied at most"
               + " once, balances match the transfer records");
     } else {
-      out.println(
+      line(
+          out,
+          "",
           "invariants broken"
               + (mode.equals("unsafe")
                   ? " (what unsafe mode shows: lost updates between read and write)"
                   : "")
               + ":");
-      verdict.broken().forEach(line -> out.println("  - " + line));
+      verdict
+          .broken()
+          .forEach(
+              line -> out.println(ConsoleTable.wrap(line, "  - ", "    ", ConsoleTable.WIDTH)));
     }
     out.flush();
+  }
+
+  /**
+   * One fact: under its name in a column of its own, wrapped under its text; a line of its own
+   * (wrapped with a hanging indent) without a name.
+   */
+  private static void line(PrintWriter out, String name, String text) {
+    if (name.isEmpty()) {
+      out.println(ConsoleTable.wrap(text, "", "  ", ConsoleTable.WIDTH));
+    } else {
+      out.println(
+          ConsoleTable.wrap(
+              text, String.format("  %-9s ", name), " ".repeat(12), ConsoleTable.WIDTH));
+    }
   }
 
   /** The documented JSON: fields are only ever added, never renamed. */
@@ -128,12 +167,22 @@ public record BankReport(
     return root;
   }
 
-  private static String balances(Map<String, Long> balances) {
-    StringBuilder text = new StringBuilder();
-    balances.forEach(
-        (account, balance) ->
-            text.append(text.isEmpty() ? "" : "  ").append(account).append(' ').append(balance));
-    return text.toString();
+  /** Each account and its balance, as many pairs to a line as fit, never split. */
+  private static void balances(PrintWriter out, String name, Map<String, Long> balances) {
+    StringBuilder line = new StringBuilder(String.format("  %-9s ", name));
+    int lineStart = 0;
+    for (Map.Entry<String, Long> account : balances.entrySet()) {
+      String pair = account.getKey() + " " + account.getValue();
+      boolean first = line.length() == 12 + lineStart;
+      if (!first && line.length() - lineStart + 2 + pair.length() > ConsoleTable.WIDTH) {
+        line.append('\n');
+        lineStart = line.length();
+        line.append(" ".repeat(12));
+        first = true;
+      }
+      line.append(first ? "" : "  ").append(pair);
+    }
+    out.println(line);
   }
 
   private static String signed(long value) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** A forecast on the console: the ladder per workload, its break-even, then the validation. */
 public final class ForecastTable {
-  private static final String ROW = "  %10s  %-12s %9s  %8s %10s %11s  %s%n";
+  private static final String ROW = "  %10s  %-12s %9s  %8s %10s %11s  %s";
   private static final String CHECK = "  %-10s %-11s %10s %10s %8s%n";
 
   private ForecastTable() {}
@@ -26,36 +26,45 @@ public final class ForecastTable {
       out.printf(
           "%n%s: forecast from %d measured tasks, a prediction and not a measurement%n",
           profile.workload(), profile.work().size());
-      out.printf(
-          "  Lambda: %s, %,d concurrent, %,d new environments at once then %.0f/s; cold start %s"
-              + " (%s)%n",
-          request.arch().label(),
-          figures.accountConcurrency(),
-          figures.scalingBurst(),
-          figures.scalingRefillPerSecond(),
-          span(
-              request.coldStartMillis() != null
-                  ? request.coldStartMillis()
-                  : lambda.coldStartMillis()),
-          coldStartSource);
-      out.printf(
-          "  round trip %s per invocation (measured), invoker %s invocations/s (%s), %d cores%n",
-          span(lambda.overheadMillis()),
-          rate(
-              request.issuePerSecond() != null
-                  ? request.issuePerSecond()
-                  : lambda.issuePerSecond()),
-          request.issuePerSecond() != null ? "given" : "measured",
-          profile.cores());
-      out.printf(ROW, "tasks", "this machine", "wall", "lambda", "wall", "cost", "");
+      out.println(
+          ConsoleTable.wrap(
+              String.format(
+                  "Lambda: %s, %,d concurrent, %,d new environments at once then %.0f/s; cold"
+                      + " start %s (%s)",
+                  request.arch().label(),
+                  figures.accountConcurrency(),
+                  figures.scalingBurst(),
+                  figures.scalingRefillPerSecond(),
+                  span(
+                      request.coldStartMillis() != null
+                          ? request.coldStartMillis()
+                          : lambda.coldStartMillis()),
+                  coldStartSource),
+              "  ",
+              ConsoleTable.WIDTH));
+      out.println(
+          ConsoleTable.wrap(
+              String.format(
+                  "round trip %s per invocation (measured), invoker %s invocations/s (%s), %d"
+                      + " cores",
+                  span(lambda.overheadMillis()),
+                  rate(
+                      request.issuePerSecond() != null
+                          ? request.issuePerSecond()
+                          : lambda.issuePerSecond()),
+                  request.issuePerSecond() != null ? "given" : "measured",
+                  profile.cores()),
+              "  ",
+              ConsoleTable.WIDTH));
+      row(out, "tasks", "this machine", "wall", "lambda", "wall", "cost", "");
       for (Forecast.Prediction machine : of(result, profile, Forecast.THIS_MACHINE)) {
         boolean first = true;
         for (Forecast.Prediction lambdaRow : of(result, profile, Forecast.LAMBDA)) {
           if (lambdaRow.tasks() != machine.tasks()) {
             continue;
           }
-          out.printf(
-              ROW,
+          row(
+              out,
               first ? String.format(Locale.ROOT, "%,d", machine.tasks()) : "",
               first ? machine.strategy() : "",
               first ? span(machine.wallMillis()) : "",
@@ -68,7 +77,8 @@ public final class ForecastTable {
       }
       result.breakEven().stream()
           .filter(b -> b.workload().equals(profile.workload()))
-          .forEach(b -> out.println("  " + breakEven(b, request)));
+          .forEach(
+              b -> out.println(ConsoleTable.wrap(breakEven(b, request), "  ", ConsoleTable.WIDTH)));
     }
     if (!result.validation().isEmpty()) {
       out.printf(
@@ -98,6 +108,10 @@ public final class ForecastTable {
       }
     }
     out.flush();
+  }
+
+  private static void row(PrintWriter out, Object... columns) {
+    out.println(String.format(ROW, columns).stripTrailing());
   }
 
   static String breakEven(Forecast.BreakEven breakEven, Forecast.Request request) {

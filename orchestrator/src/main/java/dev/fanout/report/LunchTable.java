@@ -12,16 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The lunch as plain-text tables: one per menu, then the article's comparison, measured. */
+/**
+ * The lunch as plain-text tables: one per menu, what a row has to say beyond its figures in a
+ * numbered note under it, then the article's comparison, measured.
+ */
 public final class LunchTable {
-  private static final String ROW = "  %-11s %5s %9s %13s %9s %8s %10s  %-26s %s%n";
+  private static final String ROW = "  %-11s %5s %9s %13s %9s %8s %10s  %-26s %s";
+  private static final String COMPARISON = "  %-11s %-25s %-8s %-28s %10s  %s";
 
   private LunchTable() {}
 
   /** One menu's runs: throughput against the bottleneck's bound, latency, queues. */
   public static void print(PrintWriter out, String heading, List<MenuFigures> runs) {
-    out.printf("%n%s%n", heading);
-    out.printf(
+    out.println();
+    out.println(ConsoleTable.wrap(heading, "", "  ", ConsoleTable.WIDTH));
+    row(
+        out,
         ROW,
         "strategy",
         "lanes",
@@ -31,11 +37,17 @@ public final class LunchTable {
         "bound/s",
         "efficiency",
         "latency p50 / p95 / max",
-        "deepest queues");
+        "");
+    List<String> notes = new ArrayList<>();
     for (MenuFigures figures : runs) {
       MenuRun run = figures.run();
       MenuFigures.Latency latency = figures.latencyMillis();
-      out.printf(
+      String note = notes(figures);
+      if (!note.isEmpty()) {
+        notes.add(note);
+      }
+      row(
+          out,
           ROW,
           run.strategy().label(),
           figures.lanes(),
@@ -49,32 +61,48 @@ public final class LunchTable {
               + ConsoleTable.duration(latency.p95())
               + " / "
               + ConsoleTable.duration(latency.max()),
-          notes(figures));
+          note.isEmpty() ? "" : ConsoleTable.marker(notes.size()));
     }
+    ConsoleTable.printNotes(out, notes);
     for (MenuFigures figures : runs) {
       figures.run().outcomes().stream()
           .filter(outcome -> !outcome.served())
           .findFirst()
           .ifPresent(
               failed ->
-                  out.printf(
-                      "  %s: %d failed, e.g. order %d: %s%n",
-                      figures.run().strategy().label(),
-                      figures.run().failed(),
-                      failed.order(),
-                      failed.error()));
+                  out.println(
+                      ConsoleTable.wrap(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: %d failed, e.g. order %d: %s",
+                              figures.run().strategy().label(),
+                              figures.run().failed(),
+                              failed.order(),
+                              failed.error()),
+                          "  ",
+                          ConsoleTable.WIDTH)));
     }
     out.flush();
   }
 
-  /** The line under the menus' tables that says what the columns mean. */
+  private static void row(PrintWriter out, String format, Object... columns) {
+    out.println(String.format(format, columns).stripTrailing());
+  }
+
+  /** The lines under the menus' tables that say what the columns mean. */
   public static void printLegend(PrintWriter out) {
-    out.printf(
-        "%nlanes: threads, loops, worker JVMs or instances that did the menu's work (the grill,"
-            + " a device, not counted). bound: the most orders per second the bottleneck allows"
-            + " (the grill's patties per cook time; the cores, makers, washer and bowls for"
-            + " salads). efficiency = orders per second / bound. latency: from a customer's"
-            + " arrival to being served.%n");
+    out.println();
+    out.println(
+        ConsoleTable.wrap(
+            "lanes: threads, loops, worker JVMs or instances that did the menu's work (the grill,"
+                + " a device, not counted). bound: the most orders per second the bottleneck"
+                + " allows (the grill's patties per cook time; the cores, makers, washer and bowls"
+                + " for salads). efficiency = orders per second / bound. latency: from a"
+                + " customer's arrival to being served. deepest queues (in the notes): the most"
+                + " each queue held at once.",
+            "",
+            "",
+            ConsoleTable.WIDTH));
     out.flush();
   }
 
@@ -96,33 +124,37 @@ public final class LunchTable {
         }
       }
     }
-    String row = "  %-11s %-26s %-30s %-9s %-44s %s%n";
     out.printf("%nthe article's comparison, from measurement%n");
-    out.printf(
-        row,
+    row(
+        out,
+        COMPARISON,
         "strategy",
         "concurrency type",
-        "concurrent or parallel",
         "explicit",
-        "who decides when to switch",
-        "most lanes at once");
+        "concurrent or parallel",
+        "most lanes",
+        "who decides when to switch");
     List<StrategyKind> kinds = new ArrayList<>(chosen.keySet());
     kinds.sort(null);
     for (StrategyKind kind : kinds) {
       MenuFigures figures = chosen.get(kind);
-      out.printf(
-          row,
+      row(
+          out,
+          COMPARISON,
           kind.label(),
           concurrencyType(kind),
-          observed(figures),
           kind == StrategyKind.ASYNC ? "yes" : "no",
-          switching(kind),
-          mostLanes.get(kind));
+          observed(figures),
+          mostLanes.get(kind),
+          switching(kind));
     }
-    out.printf(
-        "  concurrent or parallel: parallel when the run kept more than 1.2 cores busy on"
-            + " average (CPU time / wall time, in %s), else concurrent.%n",
-        "the menu that kept them busiest");
+    out.println(
+        ConsoleTable.wrap(
+            "concurrent or parallel: parallel when the run kept more than 1.2 cores busy on"
+                + " average (CPU time / wall time, in the menu that kept them busiest), else"
+                + " concurrent. most lanes: the most lanes at work at once.",
+            "  ",
+            ConsoleTable.WIDTH));
     out.flush();
   }
 
@@ -161,62 +193,66 @@ public final class LunchTable {
   private static String switching(StrategyKind kind) {
     return switch (kind) {
       case SEQUENTIAL -> "nobody: it never switches";
-      case THREADS -> "the operating system, at any moment";
+      case THREADS -> "the OS, at any moment";
       case ASYNC -> "the tasks, where they await";
-      case VIRTUAL -> "the JVM, where a virtual thread blocks";
-      case PROCESSES -> "nobody: processes run on their own cores";
-      case LAMBDA -> "nobody: each request has its own instance";
+      case VIRTUAL -> "the JVM, at a blocking call";
+      case PROCESSES -> "nobody: each on its own core";
+      case LAMBDA -> "nobody: an instance per call";
     };
   }
 
+  /**
+   * What a menu's row says beyond its figures: the deepest queues (or, for coffees, what became of
+   * the complex order), bowls in use, the Lambda pipeline's deliveries, worker JVM start-up.
+   */
   private static String notes(MenuFigures figures) {
-    StringBuilder notes = new StringBuilder();
-    figures
-        .maxQueueDepth()
-        .forEach(
-            (queue, depth) -> {
-              if (depth > 0 && !queue.equals("customers") && !queue.equals("orders")) {
-                notes.append(notes.isEmpty() ? "" : ", ").append(queue).append(' ').append(depth);
-              }
-            });
+    List<String> notes = new ArrayList<>();
     Map<String, Long> facts = figures.run().facts();
     if (figures.run().menu().equals(Menu.COFFEES.label())) {
-      notes.setLength(0);
-      notes.append(Coffees.note(figures.run()));
+      notes.add(Coffees.note(figures.run()));
+    } else {
+      List<String> queues = new ArrayList<>();
+      figures
+          .maxQueueDepth()
+          .forEach(
+              (queue, depth) -> {
+                if (depth > 0 && !queue.equals("customers") && !queue.equals("orders")) {
+                  queues.add(queue + " " + depth);
+                }
+              });
+      if (!queues.isEmpty()) {
+        notes.add("deepest queues " + String.join(", ", queues));
+      }
     }
     if (facts.containsKey("maxBowlsInUse")) {
-      notes
-          .append("; bowls in use ")
-          .append(facts.get("maxBowlsInUse"))
-          .append(" of ")
-          .append(facts.get("bowls"));
+      notes.add("bowls in use " + facts.get("maxBowlsInUse") + " of " + facts.get("bowls"));
     }
     if (facts.containsKey("deadLettered")) {
-      notes.append(
+      notes.add(
           String.format(
               Locale.ROOT,
-              "; %d dead-lettered, %d redeliveries, %d duplicates suppressed, %d served twice",
+              "%d dead-lettered, %d redeliveries, %d duplicates suppressed, %d served twice",
               facts.get("deadLettered"),
               facts.get("redeliveries"),
               facts.get("duplicatesSuppressed"),
               facts.get("servedTwice")));
       if (facts.containsKey("inPipelineP50Millis")) {
-        notes.append(
+        notes.add(
             String.format(
                 Locale.ROOT,
-                "; in the pipeline p50 %s, p95 %s",
+                "in the pipeline p50 %s, p95 %s",
                 ConsoleTable.duration(facts.get("inPipelineP50Millis")),
                 ConsoleTable.duration(facts.get("inPipelineP95Millis"))));
       }
     }
     if (facts.containsKey("workerStartupMillis")) {
-      notes.append(
+      notes.add(
           String.format(
               Locale.ROOT,
-              "; worker JVM start-up (not in wall): %d, max %s",
+              "worker JVM start-up (not in wall): %d, max %s",
               facts.get("workerJvms"),
               ConsoleTable.duration(facts.get("workerStartupMillis"))));
     }
-    return notes.toString();
+    return String.join("; ", notes);
   }
 }

@@ -62,6 +62,11 @@ public record LambdaStrategy(
             Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "lambda-callbacks"));
         LambdaInvoker invoker =
             LambdaInvoker.create(target, workers, callbacks, throttleDeadline, nanoTime)) {
+      // The first invocations wait for instances to start (cold starts) unless some are warm.
+      listener.starting(
+          "Lambda instances for the first " + Math.min(workers, workload.size()) + " invocations",
+          0,
+          0);
       clock = new RunClock(nanoTime);
       for (int i = 0; i < workload.size(); i++) {
         int index = i;

@@ -31,6 +31,8 @@ import java.util.function.LongSupplier;
  */
 public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplier nanoTime)
     implements Strategy {
+  /** What the listener is told is starting before the run. */
+  static final String WORKER_JVMS = "worker JVMs";
 
   public ProcessesStrategy {
     if (poolSize < 1) {
@@ -48,7 +50,19 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     List<String> command = workerCommand();
     WorkerProtocol.Settings workerSettings = WorkerProtocol.Settings.of(settings);
     List<Double> startups = new ArrayList<>();
-    List<WorkerProcess> pool = WorkerProcess.startPool(command, workerSettings, poolSize, nanoTime);
+    AtomicInteger ready = new AtomicInteger();
+    listener.starting(WORKER_JVMS, 0, poolSize);
+    List<WorkerProcess> pool =
+        WorkerProcess.startPool(
+            command,
+            workerSettings,
+            poolSize,
+            nanoTime,
+            () -> {
+              synchronized (ready) { // so that the counts are told in order
+                listener.starting(WORKER_JVMS, ready.incrementAndGet(), poolSize);
+              }
+            });
     pool.forEach(worker -> startups.add(worker.startupMillis()));
 
     RunClock clock = new RunClock(nanoTime);

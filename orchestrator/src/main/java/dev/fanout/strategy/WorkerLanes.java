@@ -49,7 +49,8 @@ public final class WorkerLanes implements Lanes {
   /** Starts the worker JVMs of the lanes to come, all at once, before the run begins. */
   public void prepare(Map<String, Integer> widths) {
     int count = widths.values().stream().mapToInt(Integer::intValue).sum();
-    List<WorkerProcess> pool = WorkerProcess.startPool(command, settings, count, nanoTime);
+    List<WorkerProcess> pool =
+        WorkerProcess.startPool(command, settings, count, nanoTime, () -> {});
     pool.forEach(worker -> startupMillis.add(worker.startupMillis()));
     int next = 0;
     for (Map.Entry<String, Integer> lane : widths.entrySet()) {

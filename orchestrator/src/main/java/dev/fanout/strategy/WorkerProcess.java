@@ -76,14 +76,26 @@ final class WorkerProcess implements AutoCloseable {
   /**
    * Starts {@code count} workers at once and waits for them all; only the first may write the
    * class-data archive, the others read it. If one cannot start, those that did are killed.
+   *
+   * @param ready told, from the thread that started it, of each worker as it is ready
    */
   static List<WorkerProcess> startPool(
-      List<String> command, WorkerProtocol.Settings settings, int count, LongSupplier nanoTime) {
+      List<String> command,
+      WorkerProtocol.Settings settings,
+      int count,
+      LongSupplier nanoTime,
+      Runnable ready) {
     try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<WorkerProcess>> starting = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         List<String> own = i == 0 ? command : ProcessesStrategy.withoutArchiveCreation(command);
-        starting.add(starters.submit(() -> start(own, settings, nanoTime)));
+        starting.add(
+            starters.submit(
+                () -> {
+                  WorkerProcess worker = start(own, settings, nanoTime);
+                  ready.run();
+                  return worker;
+                }));
       }
       List<WorkerProcess> pool = new ArrayList<>();
       RuntimeException failure = null;

@@ -197,7 +197,7 @@ class CliTest {
   }
 
   @Test
-  void journal_getsOneLinePerTaskOfEveryRun() throws Exception {
+  void journal_getsAHeader_aLinePerTask_andALinePerRun() throws Exception {
     Path journal = temp.resolve("journal.jsonl");
 
     Result result =
@@ -218,14 +218,22 @@ class CliTest {
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out()).doesNotContain("HTML report");
     List<String> lines = java.nio.file.Files.readAllLines(journal);
-    assertThat(lines).hasSize(3 * 2 * 2);
     ObjectMapper mapper = new ObjectMapper();
-    for (String line : lines) {
+    JsonNode header = mapper.readTree(lines.getFirst());
+    assertThat(header.get("journal").asInt()).isEqualTo(1);
+    assertThat(header.get("command").asText()).isEqualTo("compare");
+    assertThat(header.get("args").get(2).asText()).isEqualTo("sumsq");
+    List<String> tasks = lines.stream().filter(line -> line.contains("\"type\":\"task\"")).toList();
+    List<String> runs = lines.stream().filter(line -> line.contains("\"type\":\"run\"")).toList();
+    assertThat(tasks).hasSize(3 * 2 * 2);
+    assertThat(runs).as("a line per strategy per repeat").hasSize(2 * 2);
+    assertThat(lines).hasSize(1 + tasks.size() + runs.size());
+    for (String line : tasks) {
       JsonNode task = mapper.readTree(line);
       assertThat(task.get("workload").asText()).isEqualTo("sumsq");
       assertThat(task.get("output").get("sum").asText()).isNotEmpty();
     }
-    assertThat(lines).filteredOn(line -> line.contains("\"strategy\":\"virtual\"")).hasSize(6);
+    assertThat(tasks).filteredOn(line -> line.contains("\"strategy\":\"virtual\"")).hasSize(6);
   }
 
   @Test

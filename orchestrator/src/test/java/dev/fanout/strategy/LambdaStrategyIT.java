@@ -49,6 +49,21 @@ class LambdaStrategyIT {
   }
 
   @Test
+  void lambda_tellsTheListenerThatInstancesStart_beforeAnyTask() {
+    Workload fib = TestWorkloads.of("fib", 3, i -> JSON.objectNode().put("n", 10));
+    ToldListener listener = new ToldListener();
+
+    Strategies.create(StrategyKind.LAMBDA, fib, fixture.lambdaContext(2)).run(fib, listener);
+
+    assertThat(listener.told())
+        .containsExactly(
+            "starting Lambda instances for the first 2 invocations 0/0",
+            "finished",
+            "finished",
+            "finished");
+  }
+
+  @Test
   void records_carryColdStartsAndBilledDurations() {
     Workload fib = TestWorkloads.of("fib", 6, i -> JSON.objectNode().put("n", 20 + i));
 

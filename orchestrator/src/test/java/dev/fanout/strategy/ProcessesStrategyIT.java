@@ -48,6 +48,26 @@ class ProcessesStrategyIT {
   }
 
   @Test
+  void processes_tellsTheListenerOfEachWorkerJvmAsItIsReady_beforeAnyTask() {
+    Workload naps = TestWorkloads.naps(4, 10);
+    ToldListener listener = new ToldListener();
+
+    RunResult run =
+        Strategies.create(StrategyKind.PROCESSES, naps, fixture.context(2)).run(naps, listener);
+
+    assertThat(run.ok()).isEqualTo(4);
+    assertThat(listener.told())
+        .containsExactly(
+            "starting worker JVMs 0/2",
+            "starting worker JVMs 1/2",
+            "starting worker JVMs 2/2",
+            "finished",
+            "finished",
+            "finished",
+            "finished");
+  }
+
+  @Test
   void processes_reportsWorkerCpuTime() {
     Workload fib =
         TestWorkloads.of("fib", 2, i -> JsonNodeFactory.instance.objectNode().put("n", 30));
