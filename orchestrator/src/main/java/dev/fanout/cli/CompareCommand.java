@@ -28,9 +28,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = {"--workload", "-w"},
-      paramLabel = "W",
+      paramLabel = "W,W..",
+      split = ",",
       description =
-          "A workload to run; repeat for more (default: all of ${COMPLETION-CANDIDATES}).",
+          "Workloads to run, in order; a list, or the option repeated (default: all of"
+              + " ${COMPLETION-CANDIDATES}, then the units of --units).",
       completionCandidates = WorkloadNames.class)
   List<String> workloads = new ArrayList<>();
 

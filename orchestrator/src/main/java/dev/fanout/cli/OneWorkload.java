@@ -19,6 +19,12 @@ final class OneWorkload {
    * @param options the run's options, validated: they know the units of your own
    */
   String name(RunOptions options) {
+    if (workload.contains(",")) {
+      throw new IllegalArgumentException(
+          "--workload: this command runs one workload, got '"
+              + workload
+              + "'; scripts/fanout compare runs several");
+    }
     return CompareCommand.checked("--workload", List.of(workload), options.workloadNames())
         .getFirst();
   }

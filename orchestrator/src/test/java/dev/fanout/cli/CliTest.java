@@ -64,12 +64,27 @@ class CliTest {
         "advise --workload mining | --workload | mining",
         "compare --units /proc/no/words.jar | --units | no unit jar at /proc/no/words.jar",
         "run --workload pagestats --strategy threads | --workload | pagestats",
+        "run --workload fib,sumsq --strategy threads | --workload | one workload",
+        "compare --workload fib,mining | --workload | 'mining'",
       })
   void badUsage_exitsTwoNamingTheOptionAndValue(String args, String option, String value) {
     Result result = fanout(args.trim().split(" "));
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains(option).contains(value.replace("'", ""));
+  }
+
+  @Test
+  void compare_takesAListOfWorkloads_likeStrategies() throws Exception {
+    Path json = temp.resolve("two.json");
+    Result result =
+        fanout(
+            "compare", "-w", "fib,sumsq", "-s", "sequential", "--tasks", "2", "--no-html",
+            "--json", json.toString());
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
+    assertThat(runs.findValuesAsText("workload")).containsExactly("fib", "sumsq");
   }
 
   @Test
