@@ -34,7 +34,8 @@ public final class WorkerProtocol {
 
   /**
    * The first line: how the worker wires its units, so that it runs the very units the orchestrator
-   * runs. {@code ledgerTable} and {@code ledgerEndpoint} are null where the ledger has none.
+   * runs. {@code ledgerTable}, {@code ledgerEndpoint} and {@code ledgerRegion} are null where the
+   * ledger has none.
    */
   public record Settings(
       URI pokedexBase,
@@ -43,7 +44,8 @@ public final class WorkerProtocol {
       long maxResponseBytes,
       String ledgerKind,
       String ledgerTable,
-      URI ledgerEndpoint) {
+      URI ledgerEndpoint,
+      String ledgerRegion) {
 
     public static Settings of(UnitSettings settings) {
       LedgerSettings ledger = settings.ledger();
@@ -54,7 +56,8 @@ public final class WorkerProtocol {
           settings.maxResponseBytes(),
           ledger.kind().label(),
           ledger.table(),
-          ledger.endpoint());
+          ledger.endpoint(),
+          ledger.region());
     }
 
     /** The unit settings these stand for; refuses any that the orchestrator could not have sent. */
@@ -68,7 +71,8 @@ public final class WorkerProtocol {
           Path.of(imageDir),
           Duration.ofMillis(fetchTimeoutMillis),
           maxResponseBytes,
-          new LedgerSettings(LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint));
+          new LedgerSettings(
+              LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint, ledgerRegion));
     }
   }
 

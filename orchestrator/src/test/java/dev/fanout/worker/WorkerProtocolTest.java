@@ -29,8 +29,9 @@ class WorkerProtocolTest {
     return Stream.of(
         local,
         local.withLedger(LedgerSettings.memory(false)),
-        local.withLedger(LedgerSettings.dynamoDb("fanout-bank-1", URI.create("http://[::1]:8000"))),
-        local.withLedger(LedgerSettings.dynamoDb("stack-LedgerTable-1A2B", null)));
+        local.withLedger(
+            LedgerSettings.dynamoDb("fanout-bank-1", URI.create("http://[::1]:8000"), "us-east-1")),
+        local.withLedger(LedgerSettings.dynamoDb("stack-LedgerTable-1A2B", null, "eu-west-1")));
   }
 
   @ParameterizedTest
@@ -46,7 +47,7 @@ class WorkerProtocolTest {
   }
 
   @Test
-  void settings_withoutATableOrEndpoint_sayNull_notADash() throws Exception {
+  void settings_withoutATableEndpointOrRegion_sayNull_notADash() throws Exception {
     UnitSettings memory = settings().findFirst().orElseThrow();
 
     JsonNode json =
@@ -54,6 +55,7 @@ class WorkerProtocolTest {
 
     assertThat(json.get("ledgerTable").isNull()).isTrue();
     assertThat(json.get("ledgerEndpoint").isNull()).isTrue();
+    assertThat(json.get("ledgerRegion").isNull()).isTrue();
   }
 
   @ParameterizedTest
@@ -64,7 +66,7 @@ class WorkerProtocolTest {
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":1000}",
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":\"soon\","
             + "\"maxResponseBytes\":1,\"ledgerKind\":\"locked\",\"ledgerTable\":null,"
-            + "\"ledgerEndpoint\":null}",
+            + "\"ledgerEndpoint\":null,\"ledgerRegion\":null}",
         "{\"index\":0,\"unit\":\"fib\",\"input\":{\"n\":3}}"
       })
   void aLineThatIsNotWholeSettings_isRefusedInOneLine(String line) {
@@ -79,7 +81,7 @@ class WorkerProtocolTest {
     String noLedgerKind =
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":1000,"
             + "\"maxResponseBytes\":1,\"ledgerKind\":null,\"ledgerTable\":null,"
-            + "\"ledgerEndpoint\":null}";
+            + "\"ledgerEndpoint\":null,\"ledgerRegion\":null}";
     String paperLedger = noLedgerKind.replace("\"ledgerKind\":null", "\"ledgerKind\":\"paper\"");
 
     assertThatThrownBy(() -> WorkerProtocol.readSettings(noLedgerKind).unitSettings())
