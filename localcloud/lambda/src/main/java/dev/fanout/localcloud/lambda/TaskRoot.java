@@ -52,7 +52,13 @@ final class TaskRoot {
       }
       removeStale(cache, root);
       Path staging = Files.createTempDirectory(cache, "unpacking-");
-      extract(zip, staging);
+      try {
+        extract(zip, staging);
+      } catch (IOException | RuntimeException e) {
+        // A zip that cannot be unpacked leaves nothing behind.
+        ScratchDirectory.deleteTree(staging);
+        throw e;
+      }
       Files.createFile(staging.resolve(COMPLETE));
       try {
         Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
