@@ -192,6 +192,7 @@ final class BankCommand implements Callable<Integer> {
                 table != null ? table : "fanout-bank-" + run,
                 endpoints.dynamoDb(),
                 lambda.aws(),
+                lambda.region,
                 conflictEvery);
     LabSettings settings = LabSettings.forBank(ledgerChoice, lambda.choice(endpoints.lambda()));
     try (Lab lab = Lab.open(settings, List.of(strategy), err)) {

@@ -74,7 +74,9 @@ final class LambdaCommand implements Runnable {
     @Option(
         names = "--reserved",
         paramLabel = "FUNCTION=N",
-        description = "Reserved concurrency of one function (repeatable).")
+        description =
+            "Reserved concurrency of one function (repeatable), within the limit of"
+                + " --max-instances.")
     Map<String, Integer> reserved = new LinkedHashMap<>();
 
     @Option(names = "--logs", description = "Print each invocation's log (output, END, REPORT).")
@@ -100,6 +102,7 @@ final class LambdaCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       local.validate();
+      reserved.values().forEach(n -> LocalServiceOptions.instances("--reserved", n));
       Duration idleTimeout = idleTimeout(err);
       ServedFunctions.Located files = served.located(err);
       if (files == null) {

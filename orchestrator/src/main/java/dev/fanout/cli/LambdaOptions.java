@@ -73,8 +73,7 @@ final class LambdaOptions {
 
   /**
    * Says, one line each, which of these options do nothing in this run: any of them when no lambda
-   * strategy runs, --region on the local Lambda service, the local service's sizes against an
-   * endpoint or AWS.
+   * strategy runs, the local service's sizes against an endpoint or AWS.
    */
   void warnUnused(Collection<StrategyKind> kinds, PrintWriter err) {
     Map<String, Boolean> given = new LinkedHashMap<>();
@@ -93,8 +92,6 @@ final class LambdaOptions {
           String why = null;
           if (kinds.stream().noneMatch(StrategyKind::invokesLambda)) {
             why = "no lambda strategy runs";
-          } else if (!remote && option.equals("--region")) {
-            why = "the local Lambda service runs in us-east-1 (it is for --endpoint or --aws)";
           } else if (remote && option.startsWith("--") && isLocalServiceOption(option)) {
             why = "it sizes the local Lambda service, and the invocations go to " + where();
           }

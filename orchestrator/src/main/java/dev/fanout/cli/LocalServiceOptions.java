@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.engine.InstanceLimit;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,8 @@ final class LocalServiceOptions {
       description =
           "Instances per function of the local Lambda service: a function's concurrency without"
               + " reserved concurrency (default: two per core in a run; for 'lambda serve' four"
-              + " per core, within memory).")
+              + " per core, within memory; at most what this machine's memory holds, 256 MB an"
+              + " instance after 1 GB, and never above 1000).")
   Integer maxInstances;
 
   @Option(
@@ -28,9 +30,27 @@ final class LocalServiceOptions {
   /** Checks the values picocli's types cannot; the message names the option. */
   void validate() {
     if (maxInstances != null) {
-      OptionChecks.range("--max-instances", maxInstances, 1, 1000);
+      instances("--max-instances", maxInstances);
     }
     idleTimeout();
+  }
+
+  /**
+   * Refuses a number of instances this machine cannot start, naming the option and the limit: the
+   * one check of --max-instances in every command, and of lambda serve's --reserved.
+   */
+  static void instances(String option, int instances) {
+    InstanceLimit limit = InstanceLimit.ofThisMachine();
+    if (instances < 1 || instances > limit.instances()) {
+      throw new IllegalArgumentException(
+          option
+              + " must be from 1 to "
+              + limit.instances()
+              + " on this machine, got "
+              + instances
+              + ": "
+              + limit.reason());
+    }
   }
 
   /** The idle timeout given; null to leave the service's own. */

@@ -4,7 +4,9 @@ import dev.fanout.engine.OwnFunctions;
 import dev.fanout.engine.ProjectFiles;
 import dev.fanout.engine.StandIns;
 import dev.fanout.localcloud.lambda.FunctionConfig;
+import dev.fanout.localcloud.lambda.FunctionZip;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import dev.fanout.localcloud.lambda.LocalLambdaService;
 import dev.fanout.plan.UnitRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,7 +67,10 @@ final class ServedFunctions {
       description = "AWS_REGION of instances (default: ${DEFAULT-VALUE}).")
   String region;
 
-  /** The template and zip, found; null when either is missing (then {@code err} says why). */
+  /**
+   * The template and zip, found and checked; null when either is missing or the zip cannot run the
+   * template's functions (then {@code err} says why, in one line). Nothing is started.
+   */
   Located located(PrintWriter err) {
     Optional<Path> root = ProjectFiles.root();
     Path templatePath = template != null ? template : inRoot(root, "template.yaml");
@@ -77,13 +82,17 @@ final class ServedFunctions {
               + ": run this in the fanout repository or pass --template");
       return null;
     }
-    if (zipPath == null || !Files.isRegularFile(zipPath)) {
+    List<FunctionConfig> functions =
+        LocalLambdaService.functionsOf(templatePath, parameters, region);
+    try {
+      FunctionZip.check(
+          zipPath == null ? Path.of("functions/lambda/target/function.zip") : zipPath, functions);
+    } catch (IllegalArgumentException e) {
       err.println(
-          "fanout: no function.zip at "
-              + (zipPath == null ? "functions/lambda/target/function.zip" : zipPath)
-              + ". Build it first, from the repository root:");
-      err.println("  ./mvnw -q -B -pl functions/lambda -am package -DskipTests");
-      err.println("or pass --zip PATH.");
+          "fanout: "
+              + e.getMessage()
+              + "; build the function.zip with ./mvnw -q -B -pl functions/lambda -am package"
+              + " -DskipTests, or pass --zip FILE");
       return null;
     }
     return new Located(templatePath, zipPath);

@@ -12,15 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
+import software.amazon.awssdk.services.lambda.LambdaServiceClientConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -76,8 +73,10 @@ public final class LambdaInvoker implements AutoCloseable {
         new NioEventLoopGroup(
             2 * Runtime.getRuntime().availableProcessors(),
             Thread.ofPlatform().name("lambda-client-", 1).daemon(true).factory());
-    LambdaAsyncClientBuilder builder =
-        LambdaAsyncClient.builder()
+    LambdaAsyncClient client =
+        target
+            .aws()
+            .configure(LambdaAsyncClient.builder())
             .httpClientBuilder(
                 NettyNioAsyncHttpClient.builder()
                     .eventLoopGroup(SdkEventLoopGroup.create(eventLoops))
@@ -85,17 +84,15 @@ public final class LambdaInvoker implements AutoCloseable {
                     .maxPendingConnectionAcquires(Math.max(10_000, maxInFlight * 4))
                     .connectionAcquisitionTimeout(Duration.ofMinutes(5))
                     .readTimeout(Duration.ofMinutes(16)))
-            .region(Region.of(target.region()))
-            .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    if (target.endpoint() != null) {
-      builder.endpointOverride(target.endpoint());
-    }
-    if (target.localCredentials()) {
-      builder.credentialsProvider(
-          StaticCredentialsProvider.create(AwsBasicCredentials.create("fanout", "local")));
-    }
+            .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
     return new LambdaInvoker(
-        builder.build(), eventLoops, maxInFlight, callbacks, throttleDeadline, nanoTime);
+        client, eventLoops, maxInFlight, callbacks, throttleDeadline, nanoTime);
+  }
+
+  /** Where the client goes and how it signs, for checks that invoke nothing. */
+  LambdaServiceClientConfiguration clientConfiguration() {
+    return client.serviceClientConfiguration();
   }
 
   /**

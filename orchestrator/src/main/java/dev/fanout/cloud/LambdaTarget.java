@@ -1,5 +1,6 @@
 package dev.fanout.cloud;
 
+import dev.fanout.units.aws.AwsTarget;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -8,30 +9,28 @@ import java.util.Map;
  * Where the lambda strategy sends its invocations, and how to describe it in a report.
  *
  * @param endpoint an Invoke API endpoint (the local service, LocalStack, {@code sam local
- *     start-lambda}); null for AWS itself
+ *     start-lambda}), signed with fixed dummy credentials; null for AWS itself, signed with the
+ *     default credentials chain
  * @param region the AWS region to sign for
- * @param localCredentials sign with fixed dummy credentials instead of the default chain (for
- *     emulators, which do not check signatures)
  * @param label what the report says of it, e.g. "local emulation, up to 8 instances on 2 cores"
  * @param arm64 whether the functions run on arm64 (for the price)
  * @param functionNames the function of a unit where it is not named as in template.yaml (a deployed
  *     stack's generated names, say)
  */
 public record LambdaTarget(
-    URI endpoint,
-    String region,
-    boolean localCredentials,
-    String label,
-    boolean arm64,
-    Map<String, String> functionNames) {
+    URI endpoint, String region, String label, boolean arm64, Map<String, String> functionNames) {
 
   public LambdaTarget {
     functionNames = Map.copyOf(functionNames);
   }
 
-  public LambdaTarget(
-      URI endpoint, String region, boolean localCredentials, String label, boolean arm64) {
-    this(endpoint, region, localCredentials, label, arm64, Map.of());
+  public LambdaTarget(URI endpoint, String region, String label, boolean arm64) {
+    this(endpoint, region, label, arm64, Map.of());
+  }
+
+  /** Where the client goes and how it signs. */
+  AwsTarget aws() {
+    return AwsTarget.of(endpoint, region);
   }
 
   /** The function that runs {@code unit}. */

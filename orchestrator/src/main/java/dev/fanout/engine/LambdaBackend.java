@@ -3,6 +3,7 @@ package dev.fanout.engine;
 import dev.fanout.cloud.LambdaTarget;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
 import dev.fanout.localcloud.lambda.LocalLambdaService;
+import dev.fanout.units.aws.AwsTarget;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Where the lambda strategy's invocations go: the local Lambda service by default (started here,
@@ -49,16 +49,20 @@ final class LambdaBackend implements AutoCloseable {
       String label = "Lambda endpoint " + choice.endpoint();
       return new LambdaBackend(
           new LambdaTarget(
-              choice.endpoint(), orDefault(region), true, label, false, choice.functions()),
+              choice.endpoint(),
+              AwsTarget.endpoint(choice.endpoint(), region).region().id(),
+              label,
+              false,
+              choice.functions()),
           REMOTE_CONCURRENCY,
           null);
     }
     if (choice.aws()) {
-      String awsRegion =
-          region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
+      // The default region chain's, or us-east-1 when nothing names one.
+      String awsRegion = AwsTarget.aws(region).region().id();
       return new LambdaBackend(
           new LambdaTarget(
-              null, awsRegion, false, "AWS Lambda in " + awsRegion, false, choice.functions()),
+              null, awsRegion, "AWS Lambda in " + awsRegion, false, choice.functions()),
           REMOTE_CONCURRENCY,
           null);
     }
@@ -75,7 +79,7 @@ final class LambdaBackend implements AutoCloseable {
             + " cores";
     return new LambdaBackend(
         new LambdaTarget(
-            service.endpoint(), service.options().region(), true, label, false, choice.functions()),
+            service.endpoint(), service.options().region(), label, false, choice.functions()),
         perFunction,
         service);
   }
@@ -107,6 +111,9 @@ final class LambdaBackend implements AutoCloseable {
                 2 * Runtime.getRuntime().availableProcessors()));
     if (choice.idleTimeout() != null) {
       local.idleTimeout(choice.idleTimeout());
+    }
+    if (choice.region() != null) {
+      local.region(choice.region());
     }
     own.functions(template).forEach(local::extraFunction);
     return local.build();
@@ -158,10 +165,6 @@ final class LambdaBackend implements AutoCloseable {
               + " run on the local Lambda service",
           e);
     }
-  }
-
-  private static String orDefault(String region) {
-    return region == null ? "us-east-1" : region;
   }
 
   @Override

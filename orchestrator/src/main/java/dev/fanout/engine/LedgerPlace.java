@@ -2,12 +2,11 @@ package dev.fanout.engine;
 
 import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
 import dev.fanout.plan.LedgerSettings;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,17 +37,25 @@ final class LedgerPlace implements AutoCloseable {
             ? null
             : LocalDynamoDb.start("127.0.0.1", 0, choice.conflictEvery());
     try {
-      URI endpoint = local != null ? local.endpoint() : choice.endpoint();
+      // AWS signs with the default credentials chain; any endpoint, fanout's own included, with
+      // dummy ones.
+      AwsTarget target =
+          choice.aws()
+              ? AwsTarget.aws(choice.region())
+              : AwsTarget.endpoint(
+                  local != null ? local.endpoint() : choice.endpoint(), choice.region());
       String where =
           local != null
-              ? "fanout's local DynamoDB " + endpoint
-              : choice.aws() ? "DynamoDB on AWS" : "DynamoDB at " + endpoint;
+              ? "fanout's local DynamoDB " + target.endpoint()
+              : choice.aws()
+                  ? "DynamoDB on AWS in " + target.region()
+                  : "DynamoDB at " + target.endpoint();
       if (!choice.aws()) {
-        createTable(endpoint, choice.table());
+        createTable(target, choice.table());
       }
       return new LedgerPlace(
           local,
-          LedgerSettings.dynamoDb(choice.table(), endpoint),
+          LedgerSettings.dynamoDb(choice.table(), target.endpoint(), target.region().id()),
           where + ", table " + choice.table());
     } catch (RuntimeException e) {
       if (local != null) {
@@ -79,9 +86,8 @@ final class LedgerPlace implements AutoCloseable {
     return environment;
   }
 
-  private static void createTable(URI endpoint, String table) {
-    try (DynamoDbClient client =
-        DynamoDbLedger.client(Optional.ofNullable(endpoint), Duration.ofSeconds(30), 4)) {
+  private static void createTable(AwsTarget target, String table) {
+    try (DynamoDbClient client = DynamoDbLedger.client(target, Duration.ofSeconds(30), 4)) {
       DynamoDbLedger.createTableIfMissing(client, table);
     }
   }

@@ -62,7 +62,7 @@ public final class LocalInvoke {
       started.accept(service.endpoint());
       LambdaTarget target =
           new LambdaTarget(
-              service.endpoint(), service.options().region(), true, "local Lambda service", false);
+              service.endpoint(), service.options().region(), "local Lambda service", false);
       ExecutorService callbacks =
           Executors.newSingleThreadExecutor(
               Thread.ofPlatform().name("lambda-invoke").daemon(true).factory());

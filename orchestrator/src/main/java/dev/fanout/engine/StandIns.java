@@ -4,13 +4,13 @@ import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.localcloud.scratch.ScratchDirectory;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.http.StandInUrls;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -78,7 +78,7 @@ public final class StandIns implements AutoCloseable {
   private static LocalDynamoDb startDynamoDb() {
     LocalDynamoDb dynamo = LocalDynamoDb.start();
     try (DynamoDbClient client =
-        DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
+        DynamoDbLedger.client(AwsTarget.endpoint(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
       DynamoDbLedger.createTableIfMissing(client, TABLE);
       return dynamo;
     } catch (RuntimeException e) {

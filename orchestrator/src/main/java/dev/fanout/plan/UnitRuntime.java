@@ -14,7 +14,6 @@ import dev.fanout.units.store.DirectoryObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The units wired to real adapters for one JVM: one HTTP client shared by every task, built on the
@@ -66,10 +65,7 @@ public final class UnitRuntime implements AutoCloseable {
       case LOCKED -> new LockedMemoryLedger();
       case DYNAMODB ->
           DynamoDbLedger.create(
-              settings.table(),
-              Optional.ofNullable(settings.endpoint()),
-              LEDGER_CALL_TIMEOUT,
-              LEDGER_CONNECTIONS);
+              settings.table(), settings.target(), LEDGER_CALL_TIMEOUT, LEDGER_CONNECTIONS);
     };
   }
 

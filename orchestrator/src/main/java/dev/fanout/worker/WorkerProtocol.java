@@ -35,7 +35,8 @@ public final class WorkerProtocol {
 
   /**
    * The first line: how the worker wires its units, so that it runs the very units the orchestrator
-   * runs. {@code ledgerTable} and {@code ledgerEndpoint} are null where the ledger has none.
+   * runs. {@code ledgerTable}, {@code ledgerEndpoint} and {@code ledgerRegion} are null where the
+   * ledger has none.
    */
   public record Settings(
       URI pokedexBase,
@@ -45,6 +46,7 @@ public final class WorkerProtocol {
       String ledgerKind,
       String ledgerTable,
       URI ledgerEndpoint,
+      String ledgerRegion,
       List<String> unitJars) {
 
     public static Settings of(UnitSettings settings) {
@@ -57,6 +59,7 @@ public final class WorkerProtocol {
           ledger.kind().label(),
           ledger.table(),
           ledger.endpoint(),
+          ledger.region(),
           settings.unitJars().stream().map(Path::toString).toList());
     }
 
@@ -72,7 +75,8 @@ public final class WorkerProtocol {
           Path.of(imageDir),
           Duration.ofMillis(fetchTimeoutMillis),
           maxResponseBytes,
-          new LedgerSettings(LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint),
+          new LedgerSettings(
+              LedgerSettings.Kind.of(ledgerKind), ledgerTable, ledgerEndpoint, ledgerRegion),
           unitJars.stream().map(Path::of).toList());
     }
   }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,7 +161,8 @@ class BankCommandTest {
   void dynamoDbEndpointOfYourOwn_getsTheTableCreated_andTheBalancesLeftThere() {
     try (LocalDynamoDb own = LocalDynamoDb.start();
         DynamoDbLedger ledger =
-            DynamoDbLedger.create("mine", Optional.of(own.endpoint()), Duration.ofSeconds(10), 2)) {
+            DynamoDbLedger.create(
+                "mine", AwsTarget.endpoint(own.endpoint()), Duration.ofSeconds(10), 2)) {
       CliTest.Result result =
           fanout(
               "bank",

@@ -79,8 +79,16 @@ class CliTest {
     Path json = temp.resolve("two.json");
     Result result =
         fanout(
-            "compare", "-w", "fib,sumsq", "-s", "sequential", "--tasks", "2", "--no-html",
-            "--json", json.toString());
+            "compare",
+            "-w",
+            "fib,sumsq",
+            "-s",
+            "sequential",
+            "--tasks",
+            "2",
+            "--no-html",
+            "--json",
+            json.toString());
 
     assertThat(result.exit()).as(result.err()).isZero();
     JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");

@@ -64,7 +64,6 @@ public final class InvokerBench {
           new LambdaTarget(
               URI.create("http://127.0.0.1:" + api.port()),
               "us-east-1",
-              true,
               "a stub that answers at once",
               false);
       System.out.printf(

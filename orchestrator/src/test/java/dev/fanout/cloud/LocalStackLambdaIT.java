@@ -74,8 +74,7 @@ class LocalStackLambdaIT {
     }
     Workload fib = new Workload("fib", inputs, 4, "localstack");
     LambdaTarget target =
-        new LambdaTarget(
-            LOCALSTACK.getEndpoint(), LOCALSTACK.getRegion(), true, "LocalStack", false);
+        new LambdaTarget(LOCALSTACK.getEndpoint(), LOCALSTACK.getRegion(), "LocalStack", false);
 
     RunResult run =
         new LambdaStrategy(target, 4, Duration.ofMinutes(2), System::nanoTime).run(fib, r -> {});

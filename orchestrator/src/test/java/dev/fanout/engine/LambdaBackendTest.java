@@ -1,13 +1,23 @@
 package dev.fanout.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.fanout.localcloud.lambda.LocalLambdaOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How a run's choice of Lambda backend becomes the local service's options (nothing started). */
 class LambdaBackendTest {
@@ -84,5 +94,65 @@ class LambdaBackendTest {
             LambdaChoice.local(), Map.of("FANOUT_LEDGER_TABLE", "t"), TEMPLATE, ZIP);
 
     assertThat(options.environmentOverrides()).containsEntry("FANOUT_LEDGER_TABLE", "t");
+  }
+
+  /**
+   * --aws with no region anywhere (no variable, an empty config file, an instance-metadata service
+   * that knows none) is us-east-1, as the help says; choosing it calls nothing but that metadata
+   * service, a canary on 127.0.0.1 here.
+   */
+  @Test
+  void aws_withNoRegionConfiguredAnywhere_isUsEast1(@TempDir Path temp) throws IOException {
+    assumeTrue(
+        System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+        "this machine's environment names a region");
+    Path empty = Files.createFile(temp.resolve("empty-config"));
+    List<String> asked = new CopyOnWriteArrayList<>();
+    HttpServer metadata =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    metadata.createContext(
+        "/",
+        exchange -> {
+          asked.add(exchange.getRequestURI().getPath());
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    metadata.start();
+    Map<String, String> properties = new HashMap<>();
+    properties.put("aws.configFile", empty.toString());
+    properties.put("aws.sharedCredentialsFile", empty.toString());
+    properties.put(
+        "aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getAddress().getPort());
+    properties.put("aws.region", null);
+    properties.put("aws.profile", null);
+    Map<String, String> saved = new HashMap<>();
+    properties.forEach(
+        (name, value) -> {
+          saved.put(name, System.getProperty(name));
+          if (value == null) {
+            System.clearProperty(name);
+          } else {
+            System.setProperty(name, value);
+          }
+        });
+    try (LambdaBackend backend =
+        LambdaBackend.open(
+            new LambdaChoice(null, true, null, Map.of(), null, null),
+            Map.of(),
+            OwnFunctions.NONE)) {
+      assertThat(backend.target.region()).isEqualTo("us-east-1");
+      assertThat(backend.target.endpoint()).isNull();
+      assertThat(asked).allMatch(path -> path.startsWith("/latest/"));
+    } finally {
+      saved.forEach(
+          (name, value) -> {
+            if (value == null) {
+              System.clearProperty(name);
+            } else {
+              System.setProperty(name, value);
+            }
+          });
+      metadata.stop(0);
+    }
   }
 }

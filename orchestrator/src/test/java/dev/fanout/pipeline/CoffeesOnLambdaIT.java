@@ -64,7 +64,7 @@ class CoffeesOnLambdaIT {
 
   private static CoffeeCloud cloud(IntSupplier live) {
     LambdaTarget target =
-        new LambdaTarget(service.endpoint(), "us-east-1", true, "local emulation", false);
+        new LambdaTarget(service.endpoint(), "us-east-1", "local emulation", false);
     return new CoffeeCloud(
         target, live, live == null ? null : IDLE_TIMEOUT, 4, Duration.ofMinutes(1));
   }

@@ -11,6 +11,7 @@ import dev.fanout.localcloud.lambda.LocalLambdaService;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskRecord;
 import dev.fanout.plan.Workload;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.LedgerState;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +39,11 @@ class BankLambdaIT {
   static void start() {
     dynamo = LocalDynamoDb.start();
     ledger =
-        DynamoDbLedger.create(TABLE, Optional.of(dynamo.endpoint()), Duration.ofSeconds(10), 4);
+        DynamoDbLedger.create(
+            TABLE, AwsTarget.endpoint(dynamo.endpoint()), Duration.ofSeconds(10), 4);
     DynamoDbLedger.createTableIfMissing(
-        DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(10), 1), TABLE);
+        DynamoDbLedger.client(AwsTarget.endpoint(dynamo.endpoint()), Duration.ofSeconds(10), 1),
+        TABLE);
     Path root = StrategyFixture.projectRoot();
     lambda =
         LocalLambdaService.start(
@@ -81,7 +83,7 @@ class BankLambdaIT {
             .put("transferId", "y"));
     Workload workload = new Workload("transfer", inputs, 1, "retries");
     LambdaTarget target =
-        new LambdaTarget(lambda.endpoint(), "us-east-1", true, "local emulation", false);
+        new LambdaTarget(lambda.endpoint(), "us-east-1", "local emulation", false);
 
     // One at a time, as a client retrying after each answer would.
     RunResult run =

@@ -109,7 +109,7 @@ class LambdaStrategyIT {
   void throttles_areRetriedUntilEveryTaskSucceedsOnce() {
     Workload naps = TestWorkloads.naps(4, 300);
     LambdaTarget target =
-        new LambdaTarget(reservedOne.endpoint(), "us-east-1", true, "reserved 1", false);
+        new LambdaTarget(reservedOne.endpoint(), "us-east-1", "reserved 1", false);
     LambdaStrategy strategy =
         new LambdaStrategy(target, 4, Duration.ofMinutes(2), System::nanoTime);
 

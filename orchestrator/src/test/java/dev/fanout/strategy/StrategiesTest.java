@@ -29,7 +29,7 @@ class StrategiesTest {
         TestWorkloads.of("fib", 3, i -> JsonNodeFactory.instance.objectNode().put("n", 10));
     // Nothing listens there: building the lambda strategy must not call it.
     LambdaTarget nowhere =
-        new LambdaTarget(URI.create("http://127.0.0.1:9"), "us-east-1", true, "nowhere", false);
+        new LambdaTarget(URI.create("http://127.0.0.1:9"), "us-east-1", "nowhere", false);
     try (UnitRuntime runtime = UnitRuntime.open(settings)) {
       Strategies.Context context =
           new Strategies.Context(runtime.catalog(), settings, 2, System::nanoTime, nowhere, 4);

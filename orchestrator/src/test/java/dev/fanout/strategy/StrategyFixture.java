@@ -46,7 +46,7 @@ final class StrategyFixture implements AutoCloseable {
                   .build());
     }
     LambdaTarget target =
-        new LambdaTarget(lambda.endpoint(), "us-east-1", true, "local emulation", false);
+        new LambdaTarget(lambda.endpoint(), "us-east-1", "local emulation", false);
     return new Strategies.Context(
         runtime.catalog(), settings, workers, System::nanoTime, target, 4);
   }

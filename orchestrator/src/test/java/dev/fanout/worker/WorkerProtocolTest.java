@@ -32,8 +32,9 @@ class WorkerProtocolTest {
         local,
         local.withUnitJars(List.of(Path.of("/home/me/my units/wordcount.jar"), Path.of("b.jar"))),
         local.withLedger(LedgerSettings.memory(false)),
-        local.withLedger(LedgerSettings.dynamoDb("fanout-bank-1", URI.create("http://[::1]:8000"))),
-        local.withLedger(LedgerSettings.dynamoDb("stack-LedgerTable-1A2B", null)));
+        local.withLedger(
+            LedgerSettings.dynamoDb("fanout-bank-1", URI.create("http://[::1]:8000"), "us-east-1")),
+        local.withLedger(LedgerSettings.dynamoDb("stack-LedgerTable-1A2B", null, "eu-west-1")));
   }
 
   @ParameterizedTest
@@ -49,7 +50,7 @@ class WorkerProtocolTest {
   }
 
   @Test
-  void settings_withoutATableOrEndpoint_sayNull_notADash() throws Exception {
+  void settings_withoutATableEndpointOrRegion_sayNull_notADash() throws Exception {
     UnitSettings memory = settings().findFirst().orElseThrow();
 
     JsonNode json =
@@ -57,6 +58,7 @@ class WorkerProtocolTest {
 
     assertThat(json.get("ledgerTable").isNull()).isTrue();
     assertThat(json.get("ledgerEndpoint").isNull()).isTrue();
+    assertThat(json.get("ledgerRegion").isNull()).isTrue();
   }
 
   @ParameterizedTest
@@ -67,7 +69,7 @@ class WorkerProtocolTest {
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":1000}",
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":\"soon\","
             + "\"maxResponseBytes\":1,\"ledgerKind\":\"locked\",\"ledgerTable\":null,"
-            + "\"ledgerEndpoint\":null}",
+            + "\"ledgerEndpoint\":null,\"ledgerRegion\":null}",
         "{\"index\":0,\"unit\":\"fib\",\"input\":{\"n\":3}}"
       })
   void aLineThatIsNotWholeSettings_isRefusedInOneLine(String line) {
@@ -82,7 +84,7 @@ class WorkerProtocolTest {
     String noLedgerKind =
         "{\"pokedexBase\":\"http://x/\",\"imageDir\":\"/tmp\",\"fetchTimeoutMillis\":1000,"
             + "\"maxResponseBytes\":1,\"ledgerKind\":null,\"ledgerTable\":null,"
-            + "\"ledgerEndpoint\":null,\"unitJars\":[]}";
+            + "\"ledgerEndpoint\":null,\"ledgerRegion\":null,\"unitJars\":[]}";
     String paperLedger = noLedgerKind.replace("\"ledgerKind\":null", "\"ledgerKind\":\"paper\"");
 
     assertThatThrownBy(() -> WorkerProtocol.readSettings(noLedgerKind).unitSettings())

@@ -33,7 +33,8 @@ public final class PageStatsUnit implements Unit<PageStatsUnit.Input, PageStatsU
 
   private static final Pattern TAG =
       Pattern.compile(
-          "<script.*?</script>|<style.*?</style>|<[^>]*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+          "<script.*?</script>|<style.*?</style>|<[^>]*>",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final HttpFetcher fetcher;
 

@@ -42,7 +42,8 @@ class PageStatsUnitTest {
   void countsTheWordsOfTheTextNotOfTheMarkup() throws Exception {
     PageStatsUnit.Output output =
         unit.run(
-            unit.parse(json.readTree("{\"url\": \"http://127.0.0.1:8080/pokedex/25\", \"top\": 2}")),
+            unit.parse(
+                json.readTree("{\"url\": \"http://127.0.0.1:8080/pokedex/25\", \"top\": 2}")),
             Deadline.none());
 
     // pikachu x3, electric x2, type, evolves: "is", "an", "it" are under three letters.

@@ -7,6 +7,7 @@ import dev.fanout.units.OwnUnits;
 import dev.fanout.units.StoreException;
 import dev.fanout.units.UnitCatalog;
 import dev.fanout.units.UnitDependencies;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
@@ -23,9 +24,11 @@ import dev.fanout.units.store.s3.S3ObjectStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -130,7 +133,10 @@ public class LambdaClients {
     }
     try {
       return S3ObjectStore.create(
-          image.bucket().get(), image.prefix().orElse(""), image.endpoint(), image.timeout());
+          image.bucket().get(),
+          image.prefix().orElse(""),
+          target(image.endpoint()),
+          image.timeout());
     } catch (RuntimeException e) {
       throw new StoreException(
           "cannot set up the S3 client for bucket " + image.bucket().get() + ": " + e.getMessage(),
@@ -149,7 +155,7 @@ public class LambdaClients {
     try {
       // One transfer at a time per instance: a few connections are plenty.
       return DynamoDbLedger.create(
-          settings.table().get(), settings.endpoint(), settings.timeout(), 4);
+          settings.table().get(), target(settings.endpoint()), settings.timeout(), 4);
     } catch (RuntimeException e) {
       throw new LedgerException(
           "cannot set up the DynamoDB client for table "
@@ -168,7 +174,17 @@ public class LambdaClients {
           null);
     }
     return new ServedOrders(
-        DynamoDbLedger.client(settings.endpoint(), settings.timeout(), 4), settings.table().get());
+        DynamoDbLedger.client(target(settings.endpoint()), settings.timeout(), 4),
+        settings.table().get());
+  }
+
+  /**
+   * Where an instance's AWS clients go: {@code endpoint} (a local run's stand-in, signed with dummy
+   * credentials) or AWS, in the instance's AWS_REGION, which Lambda and the local Lambda service
+   * both set.
+   */
+  static AwsTarget target(Optional<URI> endpoint) {
+    return AwsTarget.of(endpoint.orElse(null), System.getenv("AWS_REGION"));
   }
 
   @PreDestroy

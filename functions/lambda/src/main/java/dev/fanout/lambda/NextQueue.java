@@ -2,20 +2,14 @@ package dev.fanout.lambda;
 
 import java.net.URI;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Where a queue-fed stage sends its results: the queue of {@code FANOUT_STAGE_NEXT_QUEUE_URL} (the
  * template sets it to the next stage's queue), through one SQS client per instance. Against an SQS
- * other than AWS's ({@code AWS_ENDPOINT_URL_SQS}, which the local Lambda service sets), credentials
- * come from the environment or are local dummies: a local run never looks further for real ones.
+ * other than AWS's ({@code AWS_ENDPOINT_URL_SQS}, which the local Lambda service sets), the client
+ * signs with local dummy credentials: a local run never looks for real ones.
  */
 final class NextQueue {
   static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_SQS";
@@ -55,18 +49,11 @@ final class NextQueue {
 
   private synchronized SqsClient client() {
     if (client == null) {
-      SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(Apache5HttpClient.builder());
-      if (endpoint.isPresent()) {
-        builder
-            .endpointOverride(endpoint.get())
-            .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
-            .credentialsProvider(
-                AwsCredentialsProviderChain.of(
-                    EnvironmentVariableCredentialsProvider.create(),
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("fanout", "local"))));
-      }
-      client = builder.build();
+      client =
+          LambdaClients.target(endpoint)
+              .configure(SqsClient.builder())
+              .httpClientBuilder(Apache5HttpClient.builder())
+              .build();
     }
     return client;
   }

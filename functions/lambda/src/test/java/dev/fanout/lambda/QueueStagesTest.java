@@ -12,6 +12,7 @@ import dev.fanout.localcloud.sqs.LocalSqs;
 import dev.fanout.units.BurgerUnit;
 import dev.fanout.units.GrillUnit;
 import dev.fanout.units.OrderUnit;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.http.ApacheHttpFetcher;
 import dev.fanout.units.http.DestinationPolicy;
 import dev.fanout.units.http.FetchLimits;
@@ -51,7 +52,8 @@ class QueueStagesTest {
     sqs = LocalSqs.start("127.0.0.1", 0, "us-east-1");
     client = sqs.client();
     dynamo = LocalDynamoDb.start();
-    dynamoClient = DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(5), 4);
+    dynamoClient =
+        DynamoDbLedger.client(AwsTarget.endpoint(dynamo.endpoint()), Duration.ofSeconds(5), 4);
     DynamoDbLedger.createTableIfMissing(dynamoClient, "ledger");
     origin = TestOrigin.start();
     fetcher = ApacheHttpFetcher.create(FetchLimits.defaults(), DestinationPolicy.anyHttp());

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /** The units are plain Java behind ports: no frameworks, no cloud SDKs, no orchestrator. */
 class UnitsArchitectureTest {
-  /** Adapters to AWS services live in their own packages at the edge, and only they use the SDK. */
+  /**
+   * Adapters to AWS services live in their own packages at the edge, and only they use the SDK,
+   * with the one rule for where their clients go and how they sign.
+   */
   private static final String[] AWS_ADAPTERS = {
-    "dev.fanout.units.store.s3..", "dev.fanout.units.ledger.dynamodb.."
+    "dev.fanout.units.store.s3..", "dev.fanout.units.ledger.dynamodb..", "dev.fanout.units.aws.."
   };
 
   private static JavaClasses units;

@@ -30,6 +30,14 @@ final class ErrorBodies {
     return new String(bytes(body), java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * An error that AWS answers before the Lambda service proper (request validation, access), as
+   * {@code {"message":...}} without Lambda's {@code Type}.
+   */
+  static String message(String message) {
+    return new String(bytes(Map.of("message", message)), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static byte[] bytes(Object value) {
     try {
       return JSON.writeValueAsBytes(value);

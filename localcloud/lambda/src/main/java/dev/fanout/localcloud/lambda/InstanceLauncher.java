@@ -29,17 +29,19 @@ final class InstanceLauncher {
   /** Heap as a share of the function's memory, like the Lambda Java runtime's MaxHeapSize. */
   static final double HEAP_SHARE = 0.85;
 
-  /** Passed on from the service's environment, so instances find the tools and the credentials. */
-  private static final List<String> INHERITED =
-      List.of(
-          "PATH",
-          "HOME",
-          "AWS_ACCESS_KEY_ID",
-          "AWS_SECRET_ACCESS_KEY",
-          "AWS_SESSION_TOKEN",
-          "AWS_PROFILE",
-          "AWS_CONFIG_FILE",
-          "AWS_SHARED_CREDENTIALS_FILE");
+  /**
+   * Passed on from the service's environment, so instances find the tools. Nothing that leads to
+   * credentials is: no keys, profile or config file of the user's.
+   */
+  private static final List<String> INHERITED = List.of("PATH", "HOME");
+
+  /**
+   * An instance's credentials, where Lambda puts its role's: dummies, which local stand-ins accept,
+   * so that a function's SDK client never looks further (a profile, a metadata service) and never
+   * signs with a real key.
+   */
+  static final Map<String, String> LOCAL_CREDENTIALS =
+      Map.of("AWS_ACCESS_KEY_ID", "fanout", "AWS_SECRET_ACCESS_KEY", "local");
 
   private static final System.Logger LOG = System.getLogger(InstanceLauncher.class.getName());
 
@@ -176,8 +178,16 @@ final class InstanceLauncher {
    */
   Map<String, String> environment(
       FunctionConfig function, String runtimeApi, InstanceProcess instance) {
+    return environment(function, runtimeApi, instance, System.getenv());
+  }
+
+  /** The same, with {@code own} as the service's environment. */
+  Map<String, String> environment(
+      FunctionConfig function,
+      String runtimeApi,
+      InstanceProcess instance,
+      Map<String, String> own) {
     Map<String, String> environment = new LinkedHashMap<>();
-    Map<String, String> own = System.getenv();
     for (String name : INHERITED) {
       if (own.containsKey(name)) {
         environment.put(name, own.get(name));
@@ -201,6 +211,9 @@ final class InstanceLauncher {
             + instance.name());
     environment.put("AWS_REGION", region);
     environment.put("AWS_DEFAULT_REGION", region);
+    environment.putAll(LOCAL_CREDENTIALS);
+    // Lambda has no instance-metadata service; nor has a local instance.
+    environment.put("AWS_EC2_METADATA_DISABLED", "true");
     environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
     environment.put("LAMBDA_TASK_ROOT", taskRoot(function).toString());
     environment.put("_HANDLER", function.handler());

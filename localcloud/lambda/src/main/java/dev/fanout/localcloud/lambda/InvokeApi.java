@@ -4,19 +4,25 @@ import dev.fanout.localcloud.http.HttpLoop;
 import dev.fanout.localcloud.http.HttpRequest;
 import dev.fanout.localcloud.http.HttpResponse;
 import dev.fanout.localcloud.lambda.pool.Refusal;
+import dev.fanout.localcloud.template.Stack;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Lambda Invoke API as the AWS SDKs and CLI call it: {@code POST
  * /2015-03-31/functions/{name}/invocations}, with the answers AWS gives (function errors as 200
  * with {@code X-Amz-Function-Error}, throttles as 429 {@code TooManyRequestsException}, unknown
- * functions as 404 {@code ResourceNotFoundException}). Signatures are accepted unchecked. {@code
- * GET /2015-03-31/functions/} lists the functions, for {@code aws lambda list-functions}.
+ * functions as 404 {@code ResourceNotFoundException}). The function is named as AWS takes it: a
+ * name, a partial ARN or a full ARN, of the service's own region and account. Signatures are
+ * accepted unchecked. {@code GET /2015-03-31/functions/} lists the functions, for {@code aws lambda
+ * list-functions}.
  */
 final class InvokeApi implements HttpLoop.Handler {
   static final String FUNCTIONS = "/2015-03-31/functions/";
@@ -40,7 +46,16 @@ final class InvokeApi implements HttpLoop.Handler {
 
   /** The ARN a function has here: account 000000000000 in the service's region. */
   static String arn(String region, String function) {
-    return "arn:aws:lambda:" + region + ":" + SamTemplate.ACCOUNT_ID + ":function:" + function;
+    return arn(partition(region), region, SamTemplate.ACCOUNT_ID, function);
+  }
+
+  private static String arn(String partition, String region, String account, String function) {
+    return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + function;
+  }
+
+  /** The partition of the service's region: aws, or aws-cn and aws-us-gov in theirs. */
+  private static String partition(String region) {
+    return Stack.local(region, Map.of()).partition();
   }
 
   @Override
@@ -94,7 +109,27 @@ final class InvokeApi implements HttpLoop.Handler {
   private void invoke(HttpLoop.Exchange exchange, String functionName) {
     HttpRequest request = exchange.request();
     String errorId = UUID.randomUUID().toString();
-    FunctionName name = FunctionName.parse(functionName);
+    FunctionName name = FunctionName.parse(functionName).orElse(null);
+    if (name == null) {
+      // AWS validates FunctionName against its pattern before anything else: 400.
+      exchange.respond(
+          error(
+              400,
+              "ValidationException",
+              errorId,
+              ErrorBodies.message(
+                  "1 validation error detected: Value '"
+                      + functionName
+                      + "' at 'functionName' failed to satisfy constraint: Member must satisfy"
+                      + " regular expression pattern: "
+                      + FunctionName.AWS_PATTERN)));
+      return;
+    }
+    HttpResponse elsewhere = elsewhere(name, errorId);
+    if (elsewhere != null) {
+      exchange.respond(elsewhere);
+      return;
+    }
     String qualifier = name.qualifier();
     String queryQualifier = request.queryParameter("Qualifier").orElse(null);
     if (queryQualifier != null && !queryQualifier.isEmpty()) {
@@ -220,6 +255,64 @@ final class InvokeApi implements HttpLoop.Handler {
     }
   }
 
+  /**
+   * How AWS answers an ARN that is not of the service's own region and account; null for one that
+   * is. A function is regional: the Invoke API of one region reaches only that region's functions,
+   * and AWS answers an ARN of another region 404 ResourceNotFoundException ("The resource specified
+   * in the request does not exist", the Invoke API's documented error), saying "Functions from 'R'
+   * are not reachable in this region ('S')". A function of another account is invoked only where
+   * its resource-based policy grants the caller lambda:InvokeFunction; the service holds one
+   * account and grants nothing to others, so such an ARN is 403 AccessDeniedException, as AWS
+   * answers a caller without that permission (without saying whether the function exists).
+   */
+  private HttpResponse elsewhere(FunctionName name, String requestId) {
+    String partition = partition(region);
+    if (name.region() != null && !name.region().equals(region)) {
+      return error(
+          404,
+          "ResourceNotFoundException",
+          requestId,
+          ErrorBodies.apiError(
+              "Functions from '"
+                  + name.region()
+                  + "' are not reachable in this region ('"
+                  + region
+                  + "')"));
+    }
+    if (name.partition() != null && !name.partition().equals(partition)) {
+      return error(
+          404,
+          "ResourceNotFoundException",
+          requestId,
+          ErrorBodies.apiError(
+              "Functions of partition '"
+                  + name.partition()
+                  + "' are not reachable in this region ('"
+                  + region
+                  + "', partition '"
+                  + partition
+                  + "')"));
+    }
+    if (name.account() != null && !name.account().equals(SamTemplate.ACCOUNT_ID)) {
+      String resource =
+          arn(partition, region, name.account(), name.function())
+              + (name.qualifier() == null ? "" : ":" + name.qualifier());
+      return error(
+          403,
+          "AccessDeniedException",
+          requestId,
+          ErrorBodies.message(
+              "User: arn:"
+                  + partition
+                  + ":iam::"
+                  + SamTemplate.ACCOUNT_ID
+                  + ":root is not authorized to perform: lambda:InvokeFunction on resource: "
+                  + resource
+                  + " because no resource-based policy allows the lambda:InvokeFunction action"));
+    }
+    return null;
+  }
+
   private static boolean accepts(FunctionConfig function, String qualifier) {
     return qualifier == null
         || qualifier.equals("$LATEST")
@@ -314,19 +407,36 @@ final class InvokeApi implements HttpLoop.Handler {
 
   /**
    * A function name as the Invoke API takes it: {@code Name}, {@code Name:qualifier}, a partial ARN
-   * {@code 123456789012:function:Name[:qualifier]} or a full ARN.
+   * {@code 123456789012:function:Name[:qualifier]} or a full ARN {@code
+   * arn:aws:lambda:REGION:ACCOUNT:function:Name[:qualifier]}; the parts a name leaves out are null.
    */
-  record FunctionName(String function, String qualifier) {
-    static FunctionName parse(String raw) {
-      String rest = raw;
-      int marker = raw.indexOf(":function:");
-      if (marker >= 0) {
-        rest = raw.substring(marker + ":function:".length());
+  record FunctionName(
+      String partition, String region, String account, String function, String qualifier) {
+    /** The Invoke API's FunctionName pattern, as AWS states it in its validation errors. */
+    static final String AWS_PATTERN =
+        "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?"
+            + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
+
+    private static final Pattern PATTERN =
+        Pattern.compile(
+            "(?:arn:(?<partition>aws[a-zA-Z-]*)?:lambda:)?"
+                + "(?:(?<region>[a-z]{2}(?:-gov|-iso(?:b?))?-[a-z]+-\\d):)?"
+                + "(?:(?<account>\\d{12}):)?(?:function:)?(?<function>[a-zA-Z0-9-_.]+)"
+                + "(?::(?<qualifier>\\$LATEST|[a-zA-Z0-9-_]+))?");
+
+    /** The name's parts; empty when it does not match {@link #AWS_PATTERN}. */
+    static Optional<FunctionName> parse(String raw) {
+      Matcher name = PATTERN.matcher(raw);
+      if (!name.matches()) {
+        return Optional.empty();
       }
-      int colon = rest.indexOf(':');
-      return colon < 0
-          ? new FunctionName(rest, null)
-          : new FunctionName(rest.substring(0, colon), rest.substring(colon + 1));
+      return Optional.of(
+          new FunctionName(
+              name.group("partition"),
+              name.group("region"),
+              name.group("account"),
+              name.group("function"),
+              name.group("qualifier")));
     }
   }
 }

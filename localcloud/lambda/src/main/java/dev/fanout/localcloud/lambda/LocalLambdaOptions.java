@@ -120,6 +120,22 @@ public record LocalLambdaOptions(
     return MachineLimits.current().defaultInstancesPerFunction();
   }
 
+  /**
+   * The most instances this machine can start, for one function or all together: what its memory
+   * holds, at most a thousand (see {@link MachineLimits}). The service never runs more; a larger
+   * {@link #maxInstancesPerFunction} is a limit it cannot reach.
+   */
+  public static int maxInstancesLimit() {
+    return MachineLimits.current().maxInstances();
+  }
+
+  /**
+   * Where {@link #maxInstancesLimit()} comes from, in a phrase, for a message that refuses more.
+   */
+  public static String describeMaxInstancesLimit() {
+    return MachineLimits.current().describeMaxInstances();
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder builder =

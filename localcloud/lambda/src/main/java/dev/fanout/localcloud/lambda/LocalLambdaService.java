@@ -104,16 +104,18 @@ public final class LocalLambdaService implements AutoCloseable {
   }
 
   /**
-   * Reads the template, unpacks the zip (once per build), and starts serving; instances start on
-   * the first invocations.
+   * Reads the template, checks the zip ({@link FunctionZip}), unpacks it (once per build), and
+   * starts serving; instances start on the first invocations.
    *
    * @throws IllegalArgumentException when the template or the zip is missing or unusable, or an
-   *     override names an unknown function
+   *     override names an unknown function; nothing is started or unpacked then
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static LocalLambdaService start(LocalLambdaOptions options) {
     Template source = Template.read(options.template());
     Stack stack = Stack.local(options.region(), options.parameterOverrides());
+    // Before the queues start: the functions' handlers do not depend on them.
+    FunctionZip.check(options.functionZip(), SamTemplate.of(source, stack, Map.of()).functions());
     ServedQueues served = ServedQueues.create(options, new TemplateQueues(source, stack));
     try {
       return start(options, SamTemplate.of(source, stack, served.queues()), served);

@@ -1,11 +1,13 @@
 package dev.fanout.localcloud.lambda;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 
 /**
  * How many function instances this machine holds: by default four per core for one function (a
  * fan-out mostly waits), and, for all functions together, as many as its memory holds at {@link
- * #INSTANCE_FOOTPRINT_BYTES} each after {@link #RESERVED_BYTES} for everything else.
+ * #INSTANCE_FOOTPRINT_BYTES} each after {@link #RESERVED_BYTES} for everything else, never more
+ * than {@link #HARD_CAP}. That is also the most instances a user may ask of one function.
  *
  * @param cores the processors this JVM may use
  * @param memoryBytes the machine's (or container's) physical memory
@@ -20,6 +22,12 @@ record MachineLimits(int cores, long memoryBytes) {
   /** Left for the service itself, its clients and the system. */
   static final long RESERVED_BYTES = 1L << 30;
 
+  /**
+   * The most instances on any machine: Lambda's default concurrency quota for a whole account in a
+   * region, and far more JVMs than any workstation starts at once.
+   */
+  static final int HARD_CAP = 1_000;
+
   static MachineLimits current() {
     long memory =
         ManagementFactory.getOperatingSystemMXBean()
@@ -29,9 +37,29 @@ record MachineLimits(int cores, long memoryBytes) {
     return new MachineLimits(Runtime.getRuntime().availableProcessors(), memory);
   }
 
-  /** The most instances, all functions together, that memory holds. */
+  /** The most instances, all functions together, that memory holds, at most {@link #HARD_CAP}. */
   int maxInstances() {
-    return (int) Math.max(1, (memoryBytes - RESERVED_BYTES) / INSTANCE_FOOTPRINT_BYTES);
+    return (int) Math.max(1, Math.min(HARD_CAP, memoryHolds()));
+  }
+
+  /** Where {@link #maxInstances()} comes from, for a message that refuses more. */
+  String describeMaxInstances() {
+    if (memoryHolds() >= HARD_CAP) {
+      return "fanout starts at most " + HARD_CAP + " instances on any machine";
+    }
+    return String.format(
+        Locale.ROOT,
+        "this machine's %.1f GB of memory holds %d instance%s of %d MB, after %d GB for"
+            + " everything else",
+        memoryBytes / (double) (1L << 30),
+        maxInstances(),
+        maxInstances() == 1 ? "" : "s",
+        INSTANCE_FOOTPRINT_BYTES >> 20,
+        RESERVED_BYTES >> 30);
+  }
+
+  private long memoryHolds() {
+    return (memoryBytes - RESERVED_BYTES) / INSTANCE_FOOTPRINT_BYTES;
   }
 
   /** A function's concurrency unless reserved: four per core, within {@link #maxInstances()}. */

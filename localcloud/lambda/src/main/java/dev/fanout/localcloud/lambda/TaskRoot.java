@@ -96,7 +96,13 @@ final class TaskRoot {
     }
     removeStale(cache, root);
     Path staging = Files.createTempDirectory(cache, "unpacking-");
-    fill.into(staging);
+    try {
+      fill.into(staging);
+    } catch (IOException | RuntimeException e) {
+      // What cannot be prepared leaves nothing behind.
+      ScratchDirectory.deleteTree(staging);
+      throw e;
+    }
     Files.createFile(staging.resolve(COMPLETE));
     try {
       Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);

@@ -10,6 +10,7 @@ import dev.fanout.localcloud.lambda.esm.QueueTrigger;
 import dev.fanout.localcloud.origin.OriginOptions;
 import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.localcloud.sqs.LocalSqs;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -57,7 +57,7 @@ class EventSourceMappingIT {
     origin = OriginServer.start(OriginOptions.defaults());
     dynamo = LocalDynamoDb.start();
     try (DynamoDbClient client =
-        DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
+        DynamoDbLedger.client(AwsTarget.endpoint(dynamo.endpoint()), Duration.ofSeconds(30), 4)) {
       DynamoDbLedger.createTableIfMissing(client, "ledger");
     }
     service =

@@ -71,6 +71,40 @@ class InstanceLauncherTest {
   }
 
   @Test
+  void environment_hasLocalDummyCredentials_andNoWayToTheServicesRealOnes() {
+    Map<String, String> own =
+        Map.of(
+            "PATH", "/usr/bin",
+            "AWS_ACCESS_KEY_ID", "AKIAREALKEY000000000",
+            "AWS_SECRET_ACCESS_KEY", "real-secret",
+            "AWS_SESSION_TOKEN", "real-token",
+            "AWS_PROFILE", "production",
+            "AWS_CONFIG_FILE", "/home/me/.aws/config",
+            "AWS_SHARED_CREDENTIALS_FILE", "/home/me/.aws/credentials",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2/creds");
+
+    Map<String, String> environment =
+        launcher.environment(
+            FIB, "127.0.0.1:4000", new InstanceProcess(new InstanceId("FibFunction", 3)), own);
+
+    assertThat(environment)
+        .containsEntry("PATH", "/usr/bin")
+        .containsEntry("AWS_ACCESS_KEY_ID", "fanout")
+        .containsEntry("AWS_SECRET_ACCESS_KEY", "local")
+        .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
+        .doesNotContainKeys(
+            "AWS_PROFILE",
+            "AWS_CONFIG_FILE",
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_SESSION_TOKEN");
+  }
+
+  @Test
   void heap_is85PercentOfMemory_atLeast64Mb() {
     assertThat(InstanceLauncher.heapMb(128)).isEqualTo(108);
     assertThat(InstanceLauncher.heapMb(10_240)).isEqualTo(8704);

@@ -11,15 +11,35 @@ class InvokeApiTest {
   @Test
   void functionNames_asTheInvokeApiTakesThem() {
     assertThat(InvokeApi.FunctionName.parse("Fib"))
-        .isEqualTo(new InvokeApi.FunctionName("Fib", null));
+        .contains(new InvokeApi.FunctionName(null, null, null, "Fib", null));
     assertThat(InvokeApi.FunctionName.parse("Fib:live"))
-        .isEqualTo(new InvokeApi.FunctionName("Fib", "live"));
+        .contains(new InvokeApi.FunctionName(null, null, null, "Fib", "live"));
     assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:us-east-1:000000000000:function:Fib"))
-        .isEqualTo(new InvokeApi.FunctionName("Fib", null));
-    assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:eu-west-1:1:function:Fib:$LATEST"))
-        .isEqualTo(new InvokeApi.FunctionName("Fib", "$LATEST"));
+        .contains(new InvokeApi.FunctionName("aws", "us-east-1", "000000000000", "Fib", null));
+    assertThat(
+            InvokeApi.FunctionName.parse(
+                "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:Fib:$LATEST"))
+        .contains(
+            new InvokeApi.FunctionName(
+                "aws-us-gov", "us-gov-west-1", "123456789012", "Fib", "$LATEST"));
     assertThat(InvokeApi.FunctionName.parse("123456789012:function:Fib"))
-        .isEqualTo(new InvokeApi.FunctionName("Fib", null));
+        .contains(new InvokeApi.FunctionName(null, null, "123456789012", "Fib", null));
+  }
+
+  @Test
+  void namesOutsideAwsPattern_areNone() {
+    assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:eu-west-1:1:function:Fib")).isEmpty();
+    assertThat(InvokeApi.FunctionName.parse("Fib:live:more")).isEmpty();
+    assertThat(InvokeApi.FunctionName.parse("arn:aws:s3:::bucket")).isEmpty();
+    assertThat(InvokeApi.FunctionName.parse("")).isEmpty();
+  }
+
+  @Test
+  void arns_carryThePartitionOfTheRegion() {
+    assertThat(InvokeApi.arn("us-east-1", "Fib"))
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:Fib");
+    assertThat(InvokeApi.arn("cn-north-1", "Fib"))
+        .isEqualTo("arn:aws-cn:lambda:cn-north-1:000000000000:function:Fib");
   }
 
   @Test

@@ -16,6 +16,23 @@ class MachineLimitsTest {
   }
 
   @Test
+  void aHugeMachine_isHeldToTheHardCap() {
+    MachineLimits limits = new MachineLimits(192, 1024 * GB);
+
+    assertThat(limits.maxInstances()).isEqualTo(MachineLimits.HARD_CAP).isEqualTo(1000);
+    assertThat(limits.describeMaxInstances())
+        .isEqualTo("fanout starts at most 1000 instances on any machine");
+  }
+
+  @Test
+  void theLimit_saysWhereItComesFrom() {
+    assertThat(new MachineLimits(2, 24 * GB).describeMaxInstances())
+        .isEqualTo(
+            "this machine's 24.0 GB of memory holds 92 instances of 256 MB, after 1 GB for"
+                + " everything else");
+  }
+
+  @Test
   void memory_capsInstancesOnSmallMachines() {
     MachineLimits limits = new MachineLimits(16, 2 * GB);
 

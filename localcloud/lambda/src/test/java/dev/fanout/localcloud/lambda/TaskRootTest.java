@@ -68,6 +68,7 @@ class TaskRootTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasRootCauseMessage(zip + " holds an entry outside its root: ../escaped.txt");
     assertThat(dir.resolve("escaped.txt")).doesNotExist();
+    assertThat(dir.resolve("cache")).isEmptyDirectory();
   }
 
   private Path zip(String name, String... entries) throws IOException {

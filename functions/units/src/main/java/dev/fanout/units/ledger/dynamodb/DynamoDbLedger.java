@@ -1,12 +1,12 @@
 package dev.fanout.units.ledger.dynamodb;
 
 import dev.fanout.units.LedgerException;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.Ledger;
 import dev.fanout.units.ledger.LedgerEntry;
 import dev.fanout.units.ledger.LedgerState;
 import dev.fanout.units.ledger.Transfer;
 import dev.fanout.units.ledger.TransferResult;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,18 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -95,45 +87,23 @@ public final class DynamoDbLedger implements Ledger, AutoCloseable {
   /**
    * A ledger with its own client: every call bounded by {@code callTimeout}.
    *
-   * @param endpoint a DynamoDB-compatible endpoint (fanout's local one, DynamoDB Local,
-   *     LocalStack); empty for AWS itself, with the default region and credentials. With an
-   *     endpoint, a missing region is us-east-1 and missing credentials are dummy ones, which
-   *     emulators accept.
+   * @param target AWS itself (default credentials), or a DynamoDB-compatible endpoint (fanout's
+   *     local one, DynamoDB Local, LocalStack) signed with dummy credentials, which emulators
+   *     accept
    * @param maxConnections the most calls in flight at once from this JVM
    */
   public static DynamoDbLedger create(
-      String table, Optional<URI> endpoint, Duration callTimeout, int maxConnections) {
-    return new DynamoDbLedger(client(endpoint, callTimeout, maxConnections), table);
+      String table, AwsTarget target, Duration callTimeout, int maxConnections) {
+    return new DynamoDbLedger(client(target, callTimeout, maxConnections), table);
   }
 
   /** A client as {@link #create} builds it, for callers that need the table itself. */
-  public static DynamoDbClient client(
-      Optional<URI> endpoint, Duration callTimeout, int maxConnections) {
-    DynamoDbClientBuilder builder =
-        DynamoDbClient.builder()
-            .httpClientBuilder(Apache5HttpClient.builder().maxConnections(maxConnections))
-            .overrideConfiguration(c -> c.apiCallTimeout(callTimeout));
-    if (endpoint.isPresent()) {
-      builder
-          .endpointOverride(endpoint.get())
-          .region(regionOr(Region.US_EAST_1))
-          .credentialsProvider(
-              AwsCredentialsProviderChain.builder()
-                  .credentialsProviders(
-                      DefaultCredentialsProvider.builder().build(),
-                      StaticCredentialsProvider.create(
-                          AwsBasicCredentials.create("fanout", "local")))
-                  .build());
-    }
-    return builder.build();
-  }
-
-  private static Region regionOr(Region fallback) {
-    try {
-      return new DefaultAwsRegionProviderChain().getRegion();
-    } catch (SdkException e) {
-      return fallback;
-    }
+  public static DynamoDbClient client(AwsTarget target, Duration callTimeout, int maxConnections) {
+    return target
+        .configure(DynamoDbClient.builder())
+        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(maxConnections))
+        .overrideConfiguration(c -> c.apiCallTimeout(callTimeout))
+        .build();
   }
 
   /**

@@ -1,10 +1,9 @@
 package dev.fanout.units.store.s3;
 
 import dev.fanout.units.StoreException;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.store.ObjectStore;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -34,20 +33,21 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   }
 
   /**
-   * A store with its own client: region and credentials from the SDK's default chains (in Lambda,
-   * the function's environment), and every call bounded by {@code callTimeout}.
+   * A store with its own client, every call bounded by {@code callTimeout}.
    *
-   * @param endpoint an S3-compatible endpoint (LocalStack, S3Mock), addressed path-style; empty for
-   *     AWS itself
+   * @param target AWS itself (in Lambda, the function's region and role), or an S3-compatible
+   *     endpoint (LocalStack, S3Mock), addressed path-style and signed with dummy credentials
    */
   public static S3ObjectStore create(
-      String bucket, String prefix, Optional<URI> endpoint, Duration callTimeout) {
-    var builder =
-        S3Client.builder()
+      String bucket, String prefix, AwsTarget target, Duration callTimeout) {
+    S3Client client =
+        target
+            .configure(S3Client.builder())
             .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(c -> c.apiCallTimeout(callTimeout));
-    endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
-    return new S3ObjectStore(builder.build(), bucket, prefix);
+            .overrideConfiguration(c -> c.apiCallTimeout(callTimeout))
+            .forcePathStyle(!target.isAws())
+            .build();
+    return new S3ObjectStore(client, bucket, prefix);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.fanout.units.ledger.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
+import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.LedgerEntry;
 import dev.fanout.units.ledger.LedgerState;
 import dev.fanout.units.ledger.Transfer;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +38,8 @@ class DynamoDbLedgerTest {
     dynamo = LocalDynamoDb.start();
     // Every second transaction is cancelled with TransactionConflict, as under contention.
     conflicting = LocalDynamoDb.start("127.0.0.1", 0, 2);
-    client = DynamoDbLedger.client(Optional.of(dynamo.endpoint()), Duration.ofSeconds(10), 64);
+    client =
+        DynamoDbLedger.client(AwsTarget.endpoint(dynamo.endpoint()), Duration.ofSeconds(10), 64);
   }
 
   @AfterAll
@@ -51,7 +52,7 @@ class DynamoDbLedgerTest {
   private static DynamoDbLedger ledger(LocalDynamoDb on, Map<String, Long> balances) {
     String table = "ledger-" + ++tables;
     DynamoDbClient own =
-        DynamoDbLedger.client(Optional.of(on.endpoint()), Duration.ofSeconds(10), 64);
+        DynamoDbLedger.client(AwsTarget.endpoint(on.endpoint()), Duration.ofSeconds(10), 64);
     DynamoDbLedger.createTableIfMissing(own, table);
     DynamoDbLedger ledger = new DynamoDbLedger(own, table);
     ledger.open(balances);

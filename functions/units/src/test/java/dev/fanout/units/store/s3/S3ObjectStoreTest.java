@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import dev.fanout.units.StoreException;
+import dev.fanout.units.aws.AwsTarget;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +105,8 @@ class S3ObjectStoreTest {
       saved[i] = System.setProperty(keys[i], values[i]);
     }
     try (S3ObjectStore store =
-        S3ObjectStore.create(BUCKET, "factory/", Optional.of(endpoint()), Duration.ofSeconds(10))) {
+        S3ObjectStore.create(
+            BUCKET, "factory/", AwsTarget.endpoint(endpoint()), Duration.ofSeconds(10))) {
       assertThat(store.put("images/3.png", new byte[] {3}, "image/png"))
           .isEqualTo("s3://fanout-images/factory/images/3.png");
     } finally {
