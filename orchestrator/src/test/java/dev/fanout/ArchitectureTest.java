@@ -142,6 +142,7 @@ class ArchitectureTest {
                     "dev.fanout.pipeline..",
                     "dev.fanout.strategy.kind..",
                     "dev.fanout.units..",
+                    "dev.fanout.api..",
                     "dev.fanout.measure..",
                     "dev.fanout.cloud..")
                 .or(JavaClass.Predicates.resideOutsideOfPackage("dev.fanout..")))
@@ -206,6 +207,7 @@ class ArchitectureTest {
             "dev.fanout.measure..",
             STRATEGY_KIND,
             "dev.fanout.units..",
+            "dev.fanout.api..",
             "java..")
         .because("the advisor judges measured runs; running them is the command line's job")
         .check(orchestrator);

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.localcloud.dynamodb.LocalDynamoDb;
+import dev.fanout.localcloud.origin.OriginOptions;
+import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.units.aws.AwsTarget;
 import dev.fanout.units.ledger.dynamodb.DynamoDbLedger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -267,7 +271,24 @@ class BankCommandTest {
   /**
    * Where nothing listens: a lambda run against it fails its transfers, but shows where it went.
    */
-  private static final String NO_LAMBDA = "http://127.0.0.1:9";
+  /**
+   * An endpoint that listens but is no Lambda: an origin, which answers the Invoke API 404, so that
+   * the run starts and its transfers fail.
+   */
+  private static OriginServer notLambda;
+
+  private static String notLambdaEndpoint;
+
+  @BeforeAll
+  static void startNotLambda() {
+    notLambda = OriginServer.start(OriginOptions.defaults());
+    notLambdaEndpoint = notLambda.baseUri().toString();
+  }
+
+  @AfterAll
+  static void stopNotLambda() {
+    notLambda.close();
+  }
 
   @Test
   void endpoint_onALambdaRun_isTheLambdaEndpoint() {
@@ -277,7 +298,7 @@ class BankCommandTest {
             "--strategy",
             "lambda",
             "--endpoint",
-            NO_LAMBDA,
+            notLambdaEndpoint,
             "--transfers",
             "2",
             "--verify-ms",
@@ -285,7 +306,7 @@ class BankCommandTest {
 
     assertThat(result.exit()).as(result.err() + result.out()).isEqualTo(1);
     assertThat(result.out())
-        .contains("lambda    Lambda endpoint " + NO_LAMBDA)
+        .contains("lambda    Lambda endpoint " + notLambdaEndpoint)
         .contains("ledger    fanout's local DynamoDB http://127.0.0.1:");
     assertThat(result.err()).doesNotContain("deprecated");
   }
@@ -298,14 +319,14 @@ class BankCommandTest {
             "--strategy",
             "lambda",
             "--lambda-endpoint",
-            NO_LAMBDA,
+            notLambdaEndpoint,
             "--transfers",
             "2",
             "--verify-ms",
             "0");
 
     assertThat(result.exit()).as(result.err() + result.out()).isEqualTo(1);
-    assertThat(result.out()).contains("lambda    Lambda endpoint " + NO_LAMBDA);
+    assertThat(result.out()).contains("lambda    Lambda endpoint " + notLambdaEndpoint);
     assertThat(result.err().lines().filter(line -> line.contains("deprecated")))
         .singleElement()
         .asString()
@@ -323,7 +344,7 @@ class BankCommandTest {
               "--endpoint",
               own.endpoint().toString(),
               "--lambda-endpoint",
-              NO_LAMBDA,
+              notLambdaEndpoint,
               "--table",
               "old",
               "--transfers",
@@ -334,7 +355,7 @@ class BankCommandTest {
       assertThat(result.exit()).as(result.err() + result.out()).isEqualTo(1);
       assertThat(result.out())
           .contains("ledger    DynamoDB at " + own.endpoint() + ", table old")
-          .contains("lambda    Lambda endpoint " + NO_LAMBDA);
+          .contains("lambda    Lambda endpoint " + notLambdaEndpoint);
       assertThat(result.err().lines().filter(line -> line.contains("deprecated")))
           .singleElement()
           .asString()
