@@ -167,7 +167,9 @@ public final class Lab implements AutoCloseable {
     return new Lunch(
         runtime.catalog(),
         originBase,
-        () -> new WorkerLanes(strategyContext.settings(), System::nanoTime),
+        () ->
+            new WorkerLanes(
+                strategyContext.settings(), strategyContext.taskTimeout(), System::nanoTime),
         coffeeCloud(),
         lambda == null
             ? null

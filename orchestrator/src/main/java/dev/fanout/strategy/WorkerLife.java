@@ -52,10 +52,17 @@ final class WorkerLife {
     return state;
   }
 
-  /** It said it is ready. */
-  synchronized void ready() {
-    require("be ready", State.STARTING);
+  /**
+   * It said it is ready. Returns whether that counts: not when its start deadline passed first, for
+   * then it is being killed as hung.
+   */
+  synchronized boolean ready() {
+    require("be ready", State.STARTING, State.HUNG);
+    if (state == State.HUNG) {
+      return false;
+    }
     state = State.IDLE;
+    return true;
   }
 
   /** It was sent a task at {@code now} that must be answered within {@code limitNanos}. */

@@ -57,7 +57,7 @@ class WorkerLifeTest {
   void starting_ready_becomesIdle() {
     WorkerLife life = starting();
 
-    life.ready();
+    assertThat(life.ready()).isTrue();
 
     assertThat(life.state()).isEqualTo(State.IDLE);
   }
@@ -67,6 +67,16 @@ class WorkerLifeTest {
     WorkerLife life = starting();
 
     assertThat(life.overdue(now + START)).isTrue();
+
+    assertThat(life.state()).isEqualTo(State.HUNG);
+  }
+
+  @Test
+  void hungAtStart_readyTooLate_doesNotCount_andItStaysHung() {
+    WorkerLife life = starting();
+    life.overdue(now + START);
+
+    assertThat(life.ready()).isFalse();
 
     assertThat(life.state()).isEqualTo(State.HUNG);
   }
