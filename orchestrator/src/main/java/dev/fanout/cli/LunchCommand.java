@@ -218,6 +218,7 @@ final class LunchCommand implements Callable<Integer> {
             0,
             1,
             !noWarmup,
+            null,
             null);
     List<List<MenuFigures>> served = new ArrayList<>();
     boolean allAccounted = true;

@@ -68,6 +68,8 @@ public final class RunOptions {
 
   @Mixin LambdaOptions lambda;
 
+  @Mixin WorkerJvmOptions workerJvms;
+
   @Option(
       names = "--json",
       paramLabel = "FILE",
@@ -122,6 +124,7 @@ public final class RunOptions {
     OptionChecks.range("--latency-ms", latencyMs, 0, 60_000);
     OptionChecks.range("--jitter-ms", jitterMs, 0, 60_000);
     lambda.validate();
+    workerJvms.validate();
     if (tasksFile != null) {
       taskFile = TaskFile.read(tasksFile, System.in);
     }
@@ -164,6 +167,7 @@ public final class RunOptions {
         workers == null ? 0 : workers,
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,
-        journal);
+        journal,
+        workerJvms.taskTimeout());
   }
 }

@@ -24,6 +24,7 @@ import dev.fanout.report.ProgressBar;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.TaskTimeout;
 import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.Deadline;
@@ -125,12 +126,13 @@ public final class Lab implements AutoCloseable {
       journal = settings.journal() == null ? null : Journal.open(settings.journal());
       strategyContext =
           new Strategies.Context(
-              runtime.catalog(),
-              units,
-              settings.workers(),
-              System::nanoTime,
-              lambda == null ? null : lambda.target,
-              lambda == null ? 0 : lambda.concurrency);
+                  runtime.catalog(),
+                  units,
+                  settings.workers(),
+                  System::nanoTime,
+                  lambda == null ? null : lambda.target,
+                  lambda == null ? 0 : lambda.concurrency)
+              .withTaskTimeout(TaskTimeout.of(settings.taskTimeout()));
     } catch (RuntimeException e) {
       try {
         closeAll(opened.reversed());

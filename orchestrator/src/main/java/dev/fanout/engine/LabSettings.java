@@ -3,6 +3,7 @@ package dev.fanout.engine;
 import dev.fanout.plan.TaskFile;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What the engine starts for its runs, and how it runs the strategies.
@@ -18,6 +19,8 @@ import java.nio.file.Path;
  * @param repeats how many times each strategy runs
  * @param warmup whether the workload's code runs untimed first, so that the JIT has compiled it
  * @param journal where each task is appended the moment it ends; null for none
+ * @param taskTimeout how long a task may take in a worker JVM before the worker counts as hung;
+ *     null for the unit's own time limit plus a margin
  */
 public record LabSettings(
     Fetching fetching,
@@ -28,7 +31,8 @@ public record LabSettings(
     int workers,
     int repeats,
     boolean warmup,
-    Path journal) {
+    Path journal,
+    Duration taskTimeout) {
 
   public LabSettings {
     if (repeats < 1) {
@@ -49,11 +53,16 @@ public record LabSettings(
   /** The same settings with another Lambda backend. */
   public LabSettings withLambda(LambdaChoice other) {
     return new LabSettings(
-        fetching, ledger, other, tasks, taskFile, workers, repeats, warmup, journal);
+        fetching, ledger, other, tasks, taskFile, workers, repeats, warmup, journal, taskTimeout);
   }
 
-  /** A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up. */
-  public static LabSettings forBank(LedgerChoice ledger, LambdaChoice lambda) {
-    return new LabSettings(null, ledger, lambda, 0, null, 0, 1, false, null);
+  /**
+   * A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up.
+   *
+   * @param taskTimeout a transfer's deadline in a worker JVM; null for the unit's own
+   */
+  public static LabSettings forBank(
+      LedgerChoice ledger, LambdaChoice lambda, Duration taskTimeout) {
+    return new LabSettings(null, ledger, lambda, 0, null, 0, 1, false, null, taskTimeout);
   }
 }

@@ -43,6 +43,7 @@ class LunchCoffeesIT {
             0,
             1,
             false,
+            null,
             null);
     MenuRun run;
     try (Lab lab =
