@@ -154,6 +154,9 @@ final class BankCommand implements Callable<Integer> {
   /** Where the transfers are invoked for --strategy lambda: --endpoint, --aws, --function.. */
   @Mixin LambdaOptions lambda;
 
+  /** How long a transfer may take in a worker JVM, for --strategy processes. */
+  @Mixin WorkerJvmOptions workerJvms;
+
   /** The old name of --endpoint, kept working for now with a deprecation line. */
   @Option(names = "--lambda-endpoint", paramLabel = "URL", hidden = true)
   URI lambdaEndpoint;
@@ -163,6 +166,8 @@ final class BankCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     lambda.validate();
+    workerJvms.validate();
+    workerJvms.requireWorkerJvms(strategy);
     OptionChecks.httpUrl("--lambda-endpoint", lambdaEndpoint, "http://127.0.0.1:3001");
     OptionChecks.httpUrl("--dynamodb-endpoint", dynamoDbEndpoint, "http://127.0.0.1:8000");
     if (json != null) {
@@ -194,7 +199,9 @@ final class BankCommand implements Callable<Integer> {
                 lambda.aws(),
                 lambda.region,
                 conflictEvery);
-    LabSettings settings = LabSettings.forBank(ledgerChoice, lambda.choice(endpoints.lambda()));
+    LabSettings settings =
+        LabSettings.forBank(
+            ledgerChoice, lambda.choice(endpoints.lambda()), workerJvms.taskTimeout());
     try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
       err.printf(
           "running %d transfers with %s, %s mode, ledger: %s...%n",

@@ -219,7 +219,8 @@ final class LunchCommand implements Callable<Integer> {
             1,
             !noWarmup,
             null,
-            List.of());
+            List.of(),
+            null);
     List<List<MenuFigures>> served = new ArrayList<>();
     boolean allAccounted = true;
     List<StrategyKind> needed =

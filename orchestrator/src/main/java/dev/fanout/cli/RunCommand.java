@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options.validate();
+    options.workerJvms.requireWorkerJvms(strategy);
     return Reports.compare(spec, options, List.of(workload.name(options)), List.of(strategy));
   }
 }

@@ -94,6 +94,8 @@ public final class RunOptions {
 
   @Mixin LambdaOptions lambda;
 
+  @Mixin WorkerJvmOptions workerJvms;
+
   @Option(
       names = "--json",
       paramLabel = "FILE",
@@ -171,6 +173,7 @@ public final class RunOptions {
     OptionChecks.range("--latency-ms", latencyMs, 0, 60_000);
     OptionChecks.range("--jitter-ms", jitterMs, 0, 60_000);
     lambda.validate();
+    workerJvms.validate();
     if (tasksFile != null) {
       taskFile = TaskFile.read(tasksFile, System.in);
     }
@@ -259,7 +262,8 @@ public final class RunOptions {
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,
         journaling(journalByDefault),
-        unitJars());
+        unitJars(),
+        workerJvms.taskTimeout());
   }
 
   private LabSettings.Journaling journaling(boolean byDefault) {

@@ -28,6 +28,7 @@ import dev.fanout.report.ProgressBar;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.strategy.Strategies;
 import dev.fanout.strategy.Strategy;
+import dev.fanout.strategy.TaskTimeout;
 import dev.fanout.strategy.WorkerLanes;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.ledger.LedgerState;
@@ -142,12 +143,13 @@ public final class Lab implements AutoCloseable {
       }
       strategyContext =
           new Strategies.Context(
-              runtime.catalog(),
-              units,
-              settings.workers(),
-              System::nanoTime,
-              lambda == null ? null : lambda.target,
-              lambda == null ? 0 : lambda.concurrency);
+                  runtime.catalog(),
+                  units,
+                  settings.workers(),
+                  System::nanoTime,
+                  lambda == null ? null : lambda.target,
+                  lambda == null ? 0 : lambda.concurrency)
+              .withTaskTimeout(TaskTimeout.of(settings.taskTimeout()));
     } catch (RuntimeException e) {
       try {
         closeAll(opened.reversed());
@@ -192,7 +194,9 @@ public final class Lab implements AutoCloseable {
     return new Lunch(
         runtime.catalog(),
         originBase,
-        () -> new WorkerLanes(strategyContext.settings(), System::nanoTime),
+        () ->
+            new WorkerLanes(
+                strategyContext.settings(), strategyContext.taskTimeout(), System::nanoTime),
         coffeeCloud(),
         lambda == null
             ? null

@@ -5,6 +5,7 @@ import dev.fanout.report.Journal;
 import dev.fanout.report.JournalFile;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ import java.util.List;
  * @param warmup whether the workload's code runs untimed first, so that the JIT has compiled it
  * @param journal where each task is appended the moment it ends, and what run it is; null for none
  * @param unitJars jars of units of your own, run beside the built-in units
+ * @param taskTimeout how long a task may take in a worker JVM before the worker counts as hung;
+ *     null for the unit's own time limit plus a margin
  */
 public record LabSettings(
     Fetching fetching,
@@ -33,7 +36,8 @@ public record LabSettings(
     int repeats,
     boolean warmup,
     Journaling journal,
-    List<Path> unitJars) {
+    List<Path> unitJars,
+    Duration taskTimeout) {
 
   public LabSettings {
     if (repeats < 1) {
@@ -74,11 +78,27 @@ public record LabSettings(
   /** The same settings with another Lambda backend. */
   public LabSettings withLambda(LambdaChoice other) {
     return new LabSettings(
-        fetching, ledger, other, tasks, taskFile, workers, repeats, warmup, journal, unitJars);
+        fetching,
+        ledger,
+        other,
+        tasks,
+        taskFile,
+        workers,
+        repeats,
+        warmup,
+        journal,
+        unitJars,
+        taskTimeout);
   }
 
-  /** A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up. */
-  public static LabSettings forBank(LedgerChoice ledger, LambdaChoice lambda) {
-    return new LabSettings(null, ledger, lambda, 0, null, 0, 1, false, null, List.of());
+  /**
+   * A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up.
+   *
+   * @param taskTimeout a transfer's deadline in a worker JVM; null for the unit's own
+   */
+  public static LabSettings forBank(
+      LedgerChoice ledger, LambdaChoice lambda, Duration taskTimeout) {
+    return new LabSettings(
+        null, ledger, lambda, 0, null, 0, 1, false, null, List.of(), taskTimeout);
   }
 }

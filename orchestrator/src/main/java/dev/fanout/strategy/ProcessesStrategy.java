@@ -26,10 +26,12 @@ import java.util.function.LongSupplier;
 
 /**
  * A pool of worker JVMs fed over pipes: the articles' multiprocessing.Pool. Each worker runs one
- * task at a time; starting the pool is measured and reported apart from the run. A worker that dies
- * fails only the task it was running and is replaced.
+ * task at a time; starting the pool is measured and reported apart from the run. A worker that
+ * dies, or gives no answer by the task's deadline (and is killed), fails only the task it was
+ * running and is replaced, as often as the run's replacements allow.
  */
-public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplier nanoTime)
+public record ProcessesStrategy(
+    UnitSettings settings, int poolSize, TaskTimeout taskTimeout, LongSupplier nanoTime)
     implements Strategy {
   /** What the listener is told is starting before the run. */
   static final String WORKER_JVMS = "worker JVMs";
@@ -47,68 +49,77 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
 
   @Override
   public RunResult run(Workload workload, TaskListener listener) {
-    List<String> command = workerCommand();
-    WorkerProtocol.Settings workerSettings = WorkerProtocol.Settings.of(settings);
-    List<Double> startups = new ArrayList<>();
-    AtomicInteger ready = new AtomicInteger();
-    listener.starting(WORKER_JVMS, 0, poolSize);
-    List<WorkerProcess> pool =
-        WorkerProcess.startPool(
-            command,
-            workerSettings,
-            poolSize,
-            nanoTime,
-            () -> {
-              synchronized (ready) { // so that the counts are told in order
-                listener.starting(WORKER_JVMS, ready.incrementAndGet(), poolSize);
-              }
-            });
-    pool.forEach(worker -> startups.add(worker.startupMillis()));
+    try (WorkerPool pool =
+        new WorkerPool(
+            workerCommand(),
+            WorkerProtocol.Settings.of(settings),
+            taskTimeout,
+            Replacements.forPool(poolSize),
+            nanoTime)) {
+      AtomicInteger ready = new AtomicInteger();
+      listener.starting(WORKER_JVMS, 0, poolSize);
+      List<WorkerPool.Worker> workers =
+          pool.start(
+              poolSize,
+              () -> {
+                synchronized (ready) { // so that the counts are told in order
+                  listener.starting(WORKER_JVMS, ready.incrementAndGet(), poolSize);
+                }
+              });
+      List<Double> startups = new ArrayList<>();
+      workers.forEach(worker -> startups.add(worker.startupMillis()));
 
-    RunClock clock = new RunClock(nanoTime);
-    int size = workload.size();
-    List<CompletableFuture<TaskRecord>> results = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      results.add(new CompletableFuture<>());
-    }
-    AtomicInteger next = new AtomicInteger();
-    List<Future<Feeder>> feeders = new ArrayList<>();
-    try (ExecutorService dispatch =
-        Executors.newFixedThreadPool(poolSize, runnable -> new Thread(runnable, "dispatch"))) {
-      for (WorkerProcess worker : pool) {
-        Feeder feeder =
-            new Feeder(worker, command, workerSettings, workload, next, results, clock, listener);
-        feeders.add(dispatch.submit(feeder::feed));
+      RunClock clock = new RunClock(nanoTime);
+      int size = workload.size();
+      List<CompletableFuture<TaskRecord>> results = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        results.add(new CompletableFuture<>());
       }
+      AtomicInteger next = new AtomicInteger();
+      List<Future<Feeder>> feeders = new ArrayList<>();
+      try (ExecutorService dispatch =
+          Executors.newFixedThreadPool(
+              workers.size(), runnable -> new Thread(runnable, "dispatch"))) {
+        for (WorkerPool.Worker worker : workers) {
+          Feeder feeder = new Feeder(pool, worker, workload, next, results, clock, listener);
+          feeders.add(dispatch.submit(feeder::feed));
+        }
+      }
+      double wall = clock.millis();
+      for (Feeder feeder : Futures.all(feeders)) {
+        startups.addAll(feeder.replacementStartups);
+        if (feeder.worker != null) {
+          feeder.worker.close();
+        }
+      }
+      List<TaskRecord> records = new ArrayList<>(size);
+      TaskError noWorker = null;
+      for (int i = 0; i < size; i++) {
+        CompletableFuture<TaskRecord> result = results.get(i);
+        if (!result.isDone()) {
+          // No worker took it: every one was lost, and the replacements are spent.
+          noWorker =
+              noWorker != null
+                  ? noWorker
+                  : new TaskError("NoWorkerLeft", "not run: " + pool.noWorkerLeft());
+          TaskRecord notRun =
+              new TaskRecord(i, workload.inputs().get(i), null, noWorker, "none", wall, wall, null);
+          result.complete(notRun);
+          listener.finished(notRun);
+        }
+        records.add(result.join());
+      }
+      return new RunResult(workload.name(), kind(), poolSize, poolSize, wall, startups, records);
     }
-    double wall = clock.millis();
-    for (Feeder feeder : Futures.all(feeders)) {
-      startups.addAll(feeder.replacementStartups);
-      feeder.worker.close();
-    }
-    List<TaskRecord> records = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      // A task no worker could take (the pool died and could not be replaced) still ends failed.
-      results
-          .get(i)
-          .complete(
-              failed(
-                  i,
-                  workload.inputs().get(i),
-                  "no worker JVM was left to run it",
-                  "none",
-                  wall,
-                  wall));
-      records.add(results.get(i).join());
-    }
-    return new RunResult(workload.name(), kind(), poolSize, poolSize, wall, startups, records);
   }
 
-  /** Feeds one worker tasks until none are left; replaces it if it dies. */
-  private final class Feeder {
-    private WorkerProcess worker;
-    private final List<String> command;
-    private final WorkerProtocol.Settings workerSettings;
+  /**
+   * Feeds one worker tasks until none are left; a worker lost on a task (hung or dead) fails that
+   * task alone and is replaced, while the run's replacements last.
+   */
+  private static final class Feeder {
+    private final WorkerPool pool;
+    private WorkerPool.Worker worker;
     private final Workload workload;
     private final AtomicInteger next;
     private final List<CompletableFuture<TaskRecord>> results;
@@ -117,17 +128,15 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
     private final List<Double> replacementStartups = new ArrayList<>();
 
     Feeder(
-        WorkerProcess worker,
-        List<String> command,
-        WorkerProtocol.Settings workerSettings,
+        WorkerPool pool,
+        WorkerPool.Worker worker,
         Workload workload,
         AtomicInteger next,
         List<CompletableFuture<TaskRecord>> results,
         RunClock clock,
         TaskListener listener) {
+      this.pool = pool;
       this.worker = worker;
-      this.command = command;
-      this.workerSettings = workerSettings;
       this.workload = workload;
       this.next = next;
       this.results = results;
@@ -137,48 +146,39 @@ public record ProcessesStrategy(UnitSettings settings, int poolSize, LongSupplie
 
     Feeder feed() {
       int index;
-      while ((index = next.getAndIncrement()) < workload.size()) {
+      while (worker != null && (index = next.getAndIncrement()) < workload.size()) {
         JsonNode input = workload.inputs().get(index);
         String lane = "pid " + worker.pid();
         double start = clock.millis();
-        TaskRecord record;
-        try {
-          WorkerProtocol.Reply reply =
-              worker.call(new WorkerProtocol.Request(index, workload.unit(), input));
-          record =
-              new TaskRecord(
-                  index,
-                  input,
-                  reply.output(),
-                  reply.error(),
-                  lane,
-                  start,
-                  clock.millis(),
-                  reply.cpuMillis());
-        } catch (IOException | RuntimeException e) {
-          record = failed(index, input, worker.exitDescription(), lane, start, clock.millis());
-          worker.kill();
-          results.get(index).complete(record);
-          listener.finished(record);
-          try {
-            worker = WorkerProcess.start(withoutArchiveCreation(command), workerSettings, nanoTime);
-            replacementStartups.add(worker.startupMillis());
-          } catch (RuntimeException startFailure) {
-            return this; // the tasks left are failed after the run, not lost
-          }
-          continue;
-        }
+        WorkerPool.Outcome outcome =
+            worker.call(new WorkerProtocol.Request(index, workload.unit(), input));
+        TaskRecord record =
+            switch (outcome) {
+              case WorkerPool.Answered(WorkerProtocol.Reply reply) ->
+                  new TaskRecord(
+                      index,
+                      input,
+                      reply.output(),
+                      reply.error(),
+                      lane,
+                      start,
+                      clock.millis(),
+                      reply.cpuMillis());
+              case WorkerPool.Lost(TaskError error) ->
+                  new TaskRecord(index, input, null, error, lane, start, clock.millis(), null);
+            };
         results.get(index).complete(record);
         listener.finished(record);
+        if (outcome instanceof WorkerPool.Lost) {
+          // Without a replacement this feeder stops; the others take the tasks left.
+          worker = pool.replace(worker).orElse(null);
+          if (worker != null) {
+            replacementStartups.add(worker.startupMillis());
+          }
+        }
       }
       return this;
     }
-  }
-
-  private static TaskRecord failed(
-      int index, JsonNode input, String why, String lane, double start, double end) {
-    return new TaskRecord(
-        index, input, null, new TaskError("WorkerDied", why), lane, start, end, null);
   }
 
   /**

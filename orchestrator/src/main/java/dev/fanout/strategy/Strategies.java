@@ -25,6 +25,7 @@ public final class Strategies {
    * @param lambdaConcurrency the functions' concurrency limit, the default for lambda's workers
    * @param maxInFlight the most tasks async and virtual keep in flight at once; 0 for all of them
    *     (their nature: one loop or one thread per task, with no pool to size)
+   * @param taskTimeout how long a task may take in a worker JVM before the worker counts as hung
    */
   public record Context(
       UnitCatalog catalog,
@@ -33,11 +34,15 @@ public final class Strategies {
       LongSupplier nanoTime,
       LambdaTarget lambda,
       int lambdaConcurrency,
-      int maxInFlight) {
+      int maxInFlight,
+      TaskTimeout taskTimeout) {
 
     public Context {
       if (maxInFlight < 0) {
         throw new IllegalArgumentException("maxInFlight must not be negative, got " + maxInFlight);
+      }
+      if (taskTimeout == null) {
+        throw new IllegalArgumentException("a context needs a task timeout");
       }
     }
 
@@ -48,18 +53,32 @@ public final class Strategies {
         LongSupplier nanoTime,
         LambdaTarget lambda,
         int lambdaConcurrency) {
-      this(catalog, settings, workers, nanoTime, lambda, lambdaConcurrency, 0);
+      this(
+          catalog, settings, workers, nanoTime, lambda, lambdaConcurrency, 0, TaskTimeout.of(null));
     }
 
     /** A context for the strategies that run in the lab's own JVMs. */
     public Context(UnitCatalog catalog, UnitSettings settings, int workers, LongSupplier nanoTime) {
-      this(catalog, settings, workers, nanoTime, null, 0, 0);
+      this(catalog, settings, workers, nanoTime, null, 0, 0, TaskTimeout.of(null));
     }
 
     /** The same context with every strategy held to {@code concurrency} tasks at once. */
     public Context atConcurrency(int concurrency) {
       return new Context(
-          catalog, settings, concurrency, nanoTime, lambda, lambdaConcurrency, concurrency);
+          catalog,
+          settings,
+          concurrency,
+          nanoTime,
+          lambda,
+          lambdaConcurrency,
+          concurrency,
+          taskTimeout);
+    }
+
+    /** The same context with another deadline for a task in a worker JVM. */
+    public Context withTaskTimeout(TaskTimeout other) {
+      return new Context(
+          catalog, settings, workers, nanoTime, lambda, lambdaConcurrency, maxInFlight, other);
     }
   }
 
@@ -77,7 +96,10 @@ public final class Strategies {
           new VirtualStrategy(context.catalog(), context.maxInFlight(), context.nanoTime());
       case PROCESSES ->
           new ProcessesStrategy(
-              context.settings(), orDefault(context.workers(), cores), context.nanoTime());
+              context.settings(),
+              orDefault(context.workers(), cores),
+              context.taskTimeout(),
+              context.nanoTime());
       case LAMBDA -> {
         if (context.lambda() == null) {
           throw new IllegalStateException("the lambda strategy needs a Lambda endpoint to invoke");

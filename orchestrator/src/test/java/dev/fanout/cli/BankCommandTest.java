@@ -44,6 +44,8 @@ class BankCommandTest {
         "bank --ledger dynamodb --endpoint ftp://x | --endpoint | ftp://x",
         "bank --ledger dynamodb --endpoint http://127.0.0.1:1 --conflict-every 2 | --conflict-every | local",
         "bank --function fib=F | --function | fib",
+        "bank --strategy processes --task-timeout 5 | --task-timeout must | 5",
+        "bank --task-timeout 5s | --task-timeout | threads",
       })
   void badUsage_exitsTwoSayingWhy(String args, String first, String second) {
     CliTest.Result result = fanout(args.trim().split(" "));

@@ -66,6 +66,11 @@ class CliTest {
         "run --workload pagestats --strategy threads | --workload | pagestats",
         "run --workload fib,sumsq --strategy threads | --workload | one workload",
         "compare --workload fib,mining | --workload | 'mining'",
+        "run --workload nap --strategy processes --task-timeout soon | --task-timeout must | soon",
+        "compare --task-timeout 0s | --task-timeout must | 0s",
+        "compare --task-timeout 25h | --task-timeout must | 25h",
+        "run --workload nap --strategy threads --task-timeout 5s | --task-timeout | threads",
+        "advise --workload nap --task-timeout 5 | --task-timeout must | 5",
       })
   void badUsage_exitsTwoNamingTheOptionAndValue(String args, String option, String value) {
     Result result = fanout(args.trim().split(" "));

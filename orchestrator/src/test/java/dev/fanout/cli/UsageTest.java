@@ -4,6 +4,7 @@ import static dev.fanout.cli.CliTest.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanout.engine.LambdaChoice;
+import dev.fanout.strategy.TaskTimeout;
 import dev.fanout.strategy.kind.StrategyKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -162,6 +163,43 @@ class UsageTest {
     assertThat(run.options.lambda.choice().idleTimeout()).isNull();
     assertThat(run.options.lambda.choice().aws()).isTrue();
     assertThat(run.strategy).isEqualTo(StrategyKind.LAMBDA);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "run --workload nap --strategy processes --task-timeout 1500ms, PT1.5S",
+    "compare --task-timeout 2m, PT2M",
+    "advise --workload nap --task-timeout 30s, PT30S",
+    "compare, ''"
+  })
+  void taskTimeout_becomesTheEnginesSetting_andNoneLeavesTheUnitsOwn(String args, String expected) {
+    CommandLine commandLine = FanoutMain.commandLine();
+    CommandLine.ParseResult parsed = commandLine.parseArgs(args.split(" "));
+    RunOptions options =
+        switch (parsed.subcommand().commandSpec().userObject()) {
+          case RunCommand run -> run.options;
+          case CompareCommand compare -> compare.options;
+          case AdviseCommand advise -> advise.options;
+          default -> throw new AssertionError(args);
+        };
+
+    assertThat(options.labSettings(1, false).taskTimeout())
+        .isEqualTo(expected.isEmpty() ? null : Duration.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"compare", "run", "advise", "bank"})
+  void help_ofEveryCommandThatMayRunWorkerJvms_givesTheTaskTimeoutsDefault(String command) {
+    CliTest.Result result = fanout("help", command);
+
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains("--task-timeout=DURATION")
+        .contains(
+            "the unit's time limit, "
+                + TaskTimeout.UNIT_TIME_LIMIT.toSeconds()
+                + " s, plus "
+                + TaskTimeout.MARGIN.toSeconds()
+                + " s");
   }
 
   @Test

@@ -44,7 +44,8 @@ class LunchCoffeesIT {
             1,
             false,
             null,
-            List.of());
+            List.of(),
+            null);
     MenuRun run;
     try (Lab lab =
         Lab.openForLunch(
