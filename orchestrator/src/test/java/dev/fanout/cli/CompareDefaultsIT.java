@@ -64,17 +64,14 @@ class CompareDefaultsIT {
     Path out = temp.resolve("stdout.txt");
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfanout.home=" + Path.of("..").toAbsolutePath().normalize(),
-                "-jar",
-                Path.of("target", "fanout.jar").toAbsolutePath().toString(),
-                "compare",
-                "--json",
-                json.toString(),
-                "--html",
-                html.toString(),
-                "--image-dir",
-                images.toString())
+                PackagedCli.command(
+                    "compare",
+                    "--json",
+                    json.toString(),
+                    "--html",
+                    html.toString(),
+                    "--image-dir",
+                    images.toString()))
             .redirectOutput(out.toFile())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();

@@ -117,17 +117,6 @@ class FunctionZipRefusedIT {
   }
 
   private static List<String> command(Path tmp, List<String> args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (Runtime.version().feature() >= 23) {
-      // As scripts/fanout does: Netty and Pekko still use sun.misc.Unsafe, which JDK 23+ warns of.
-      command.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    command.add("-Djava.io.tmpdir=" + tmp);
-    command.add("-Dfanout.home=" + Path.of("..").toAbsolutePath().normalize());
-    command.add("-jar");
-    command.add(Path.of("target", "fanout.jar").toAbsolutePath().toString());
-    command.addAll(args);
-    return command;
+    return PackagedCli.command(List.of("-Djava.io.tmpdir=" + tmp), args);
   }
 }

@@ -170,13 +170,9 @@ class LocalCredentialsIT {
    */
   private static Result fanout(Map<String, String> more, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dfanout.home=" + Path.of("..").toAbsolutePath().normalize());
-    command.add("-Daws.ec2MetadataServiceEndpoint=" + canaryUri());
-    command.add("-jar");
-    command.add(Path.of("target", "fanout.jar").toAbsolutePath().toString());
-    command.addAll(List.of(args));
+    List<String> command =
+        PackagedCli.command(
+            List.of("-Daws.ec2MetadataServiceEndpoint=" + canaryUri()), List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("AWS_"));

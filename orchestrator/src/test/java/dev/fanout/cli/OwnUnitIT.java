@@ -75,14 +75,7 @@ class OwnUnitIT {
 
   private static Result fanout(Map<String, String> environment, String... arguments)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfanout.home=" + Path.of("..").toAbsolutePath().normalize(),
-                "-jar",
-                Path.of("target", "fanout.jar").toAbsolutePath().toString()));
-    command.addAll(List.of(arguments));
+    List<String> command = PackagedCli.command(arguments);
     Path out = Files.createTempFile(temp, "stdout-", ".txt");
     ProcessBuilder builder =
         new ProcessBuilder(command)

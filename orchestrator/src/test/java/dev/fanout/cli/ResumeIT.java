@@ -26,14 +26,7 @@ class ResumeIT {
   @TempDir Path temp;
 
   private static ProcessBuilder fanout(Path out, String... arguments) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfanout.home=" + Path.of("..").toAbsolutePath().normalize(),
-                "-jar",
-                Path.of("target", "fanout.jar").toAbsolutePath().toString()));
-    command.addAll(List.of(arguments));
+    List<String> command = PackagedCli.command(arguments);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
   }
 
