@@ -133,12 +133,9 @@ public final class Lab implements AutoCloseable {
       }
       journal = openJournal(settings.journal());
       if (journal != null && settings.journal().resumed() == null) {
-        progress.println(
-            "journal: "
-                + journal.file()
-                + " (if the run stops: "
-                + Journal.unfinished().resumeCommand()
-                + ")");
+        // A stop or a failure says how to complete the run; a kill -9 says nothing, so the path is
+        // told now.
+        progress.println("journal: " + journal.file());
         progress.flush();
       }
       strategyContext =
