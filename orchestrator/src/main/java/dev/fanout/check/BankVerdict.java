@@ -22,6 +22,10 @@ import java.util.SequencedMap;
  * @param mismatches accounts whose final balance is not the initial one plus the recorded
  *     transfers, by account: actual minus expected
  * @param unrecorded transfers a task reported applied that the ledger has no record of
+ * @param settledApplied failed tasks whose transfer the ledger recorded: applied, the answer lost
+ * @param failedBeforeCommit failed tasks whose transfer the ledger has no record of
+ * @param disagreements transfers whose answers and records disagree (answered refused but recorded,
+ *     recorded but asked of no task)
  */
 public record BankVerdict(
     SequencedMap<String, Long> initial,
@@ -37,7 +41,10 @@ public record BankVerdict(
     long failed,
     long retries,
     SequencedMap<String, Long> mismatches,
-    List<String> unrecorded) {
+    List<String> unrecorded,
+    long settledApplied,
+    long failedBeforeCommit,
+    List<String> disagreements) {
 
   public BankVerdict {
     initial = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(initial));
@@ -46,6 +53,7 @@ public record BankVerdict(
     negativeAccounts = List.copyOf(negativeAccounts);
     appliedTwice = List.copyOf(appliedTwice);
     unrecorded = List.copyOf(unrecorded);
+    disagreements = List.copyOf(disagreements);
   }
 
   /** Whether every invariant holds: total conserved, none negative, each transfer once, books. */
@@ -89,6 +97,13 @@ public record BankVerdict(
               + " transfer(s) reported applied but missing from the ledger: "
               + String.join(", ", unrecorded.subList(0, Math.min(5, unrecorded.size())))
               + (unrecorded.size() > 5 ? ", ..." : ""));
+    }
+    if (!disagreements.isEmpty()) {
+      broken.add(
+          disagreements.size()
+              + " transfer(s) where the answers and the ledger disagree: "
+              + String.join(", ", disagreements.subList(0, Math.min(5, disagreements.size())))
+              + (disagreements.size() > 5 ? ", ..." : ""));
     }
     return broken;
   }

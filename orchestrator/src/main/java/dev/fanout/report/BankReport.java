@@ -54,6 +54,15 @@ public record BankReport(
             verdict.duplicates(),
             verdict.failed(),
             verdict.appliedTwice().size()));
+    if (verdict.failed() > 0) {
+      line(
+          out,
+          "settled",
+          String.format(
+              "of the %d failed: %d applied by the ledger's records (the answer was lost), %d"
+                  + " failed before commit",
+              verdict.failed(), verdict.settledApplied(), verdict.failedBeforeCommit()));
+    }
     if (verdict.retries() > 0 || (run.lambda() != null && run.lambda().throttles() > 0)) {
       line(
           out,
@@ -146,6 +155,8 @@ public record BankReport(
         .put("refused", verdict.refused())
         .put("duplicates", verdict.duplicates())
         .put("failed", verdict.failed())
+        .put("settledApplied", verdict.settledApplied())
+        .put("failedBeforeCommit", verdict.failedBeforeCommit())
         .put("retries", verdict.retries())
         .put("wallMillis", run.wallMillis())
         .put("invariantsHold", verdict.invariantsHold());
@@ -157,6 +168,8 @@ public record BankReport(
     verdict.mismatches().forEach(mismatches::put);
     var broken = root.putArray("broken");
     verdict.broken().forEach(broken::add);
+    var disagree = root.putArray("disagreements");
+    verdict.disagreements().forEach(disagree::add);
     var twice = root.putArray("appliedTwiceIds");
     verdict.appliedTwice().forEach(twice::add);
     if (run.lambda() != null) {

@@ -110,4 +110,55 @@ class BankCheckTest {
     assertThat(verdict.failed()).isEqualTo(1);
     assertThat(verdict.invariantsHold()).isTrue();
   }
+
+  private static TaskRecord lost(int index, String id, String errorType) {
+    return new TaskRecord(
+        index,
+        JSON.objectNode().put("transferId", id),
+        null,
+        new TaskError(errorType, "worker pid 1 exited with code 137"),
+        "worker-1",
+        0,
+        1,
+        null);
+  }
+
+  @Test
+  void aTransferWhoseAnswerWasLost_isSettledFromTheLedgersRecords() {
+    // t1 was committed by a worker that died before it answered; t2's worker died before commit.
+    LedgerState after =
+        new LedgerState(Map.of("a", 70L, "b", 130L), List.of(new LedgerEntry("t1", "a", "b", 30)));
+
+    BankVerdict verdict =
+        BankCheck.check(
+            new LinkedHashMap<>(Map.of("a", 100L, "b", 100L)),
+            after,
+            List.of(lost(0, "t1", "WorkerDied"), lost(1, "t2", "WorkerHung")));
+
+    assertThat(verdict.failed()).isEqualTo(2);
+    assertThat(verdict.settledApplied()).isEqualTo(1);
+    assertThat(verdict.failedBeforeCommit()).isEqualTo(1);
+    assertThat(verdict.invariantsHold()).as(verdict.broken().toString()).isTrue();
+  }
+
+  @Test
+  void answersTheRecordsContradict_failTheCheck() {
+    LedgerState after =
+        new LedgerState(
+            Map.of("a", 40L, "b", 160L),
+            List.of(new LedgerEntry("t1", "a", "b", 30), new LedgerEntry("t9", "a", "b", 30)));
+
+    BankVerdict verdict =
+        BankCheck.check(
+            new LinkedHashMap<>(Map.of("a", 100L, "b", 100L)),
+            after,
+            List.of(task(0, "t1", "refused")));
+
+    assertThat(verdict.disagreements())
+        .containsExactly(
+            "t1 answered refused but recorded applied", "t9 recorded but asked of no task");
+    assertThat(verdict.invariantsHold()).isFalse();
+    assertThat(verdict.broken())
+        .anySatisfy(line -> assertThat(line).contains("answers and the ledger disagree"));
+  }
 }

@@ -181,10 +181,13 @@ class ConsoleWidthTest {
             180,
             20,
             0,
-            0,
+            3,
             3,
             new LinkedHashMap<>(Map.of("bank_3", -1250L, "bank_6", -1250L)),
-            List.of());
+            List.of(),
+            1,
+            2,
+            List.of("t1-000099 answered refused but recorded applied"));
     RunResult run =
         new RunResult(
             "bank",
@@ -212,7 +215,8 @@ class ConsoleWidthTest {
     assertThat(oneLine(out))
         .contains("bank_23 1851")
         .contains(EMULATION)
-        .contains("180 applied, 20 refused (insufficient funds), 0 already applied, 0 failed,");
+        .contains("180 applied, 20 refused (insufficient funds), 0 already applied, 3 failed,")
+        .contains("of the 3 failed: 1 applied by the ledger's records");
   }
 
   @Test
