@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 final class QueuePoller implements Runnable {
   private static final System.Logger LOG = System.getLogger(QueuePoller.class.getName());
 
+  /** The error SQS answers a delete with a receipt handle of an earlier receive. */
+  private static final String STALE_RECEIPT = "ReceiptHandleIsInvalid";
+
   /** SQS's longest long poll. */
   static final int LONG_POLL_SECONDS = 20;
 
@@ -185,10 +188,31 @@ final class QueuePoller implements Runnable {
                 .build());
       }
       var response = sqs.deleteMessageBatch(b -> b.queueUrl(trigger.queueUrl()).entries(entries));
-      if (!response.failed().isEmpty()) {
+      // A receipt handle goes stale when the message's visibility timeout passed before its batch
+      // settled: SQS delivers it again, as at least once allows. Anything else is worth a warning.
+      long stale =
+          response.failed().stream()
+              .filter(failure -> STALE_RECEIPT.equals(failure.code()))
+              .count();
+      if (stale > 0) {
+        LOG.log(
+            Level.DEBUG,
+            "event source mapping "
+                + name()
+                + ": "
+                + stale
+                + " message(s) outlived their visibility timeout before their batch settled;"
+                + " SQS delivers them again");
+      }
+      List<String> others =
+          response.failed().stream()
+              .filter(failure -> !STALE_RECEIPT.equals(failure.code()))
+              .map(failure -> failure.id() + " " + failure.code())
+              .toList();
+      if (!others.isEmpty()) {
         LOG.log(
             Level.WARNING,
-            "event source mapping " + name() + ": SQS did not delete " + response.failed());
+            "event source mapping " + name() + ": SQS did not delete " + String.join(", ", others));
       }
     }
   }
