@@ -73,10 +73,16 @@ public final class FanoutMain implements Runnable {
    * with.
    */
   public static int execute(CommandLine commandLine, String... args) {
-    if (args.length == 3 && args[1].equals("--resume")) {
+    String resume =
+        args.length == 3 && args[1].equals("--resume")
+            ? args[2]
+            : args.length == 2 && args[1].startsWith("--resume=")
+                ? args[1].substring("--resume=".length())
+                : null;
+    if (resume != null) {
       JournalFile journal;
       try {
-        journal = JournalFile.read(Path.of(args[2]));
+        journal = JournalFile.read(Path.of(resume));
       } catch (IllegalArgumentException e) {
         commandLine.getErr().println("fanout: " + e.getMessage());
         commandLine.getErr().flush();
@@ -87,19 +93,19 @@ public final class FanoutMain implements Runnable {
             .getErr()
             .println(
                 "fanout: --resume: "
-                    + args[2]
+                    + resume
                     + " is the journal of a '"
                     + journal.header().command()
                     + "' run: complete it with scripts/fanout "
                     + journal.header().command()
                     + " --resume "
-                    + args[2]);
+                    + resume);
         commandLine.getErr().flush();
         return USAGE;
       }
       List<String> resumed = new ArrayList<>(journal.header().args());
       resumed.add("--resume");
-      resumed.add(args[2]);
+      resumed.add(resume);
       return commandLine.execute(resumed.toArray(String[]::new));
     }
     return commandLine.execute(args);

@@ -101,6 +101,38 @@ class CliTest {
   }
 
   @Test
+  void resume_completesARunFromItsJournal_withItsOwnCommandLine() {
+    Path journal = temp.resolve("run.jsonl");
+    Result first =
+        fanout(
+            "run",
+            "-w",
+            "fib",
+            "-s",
+            "sequential",
+            "--tasks",
+            "3",
+            "--no-html",
+            "--journal",
+            journal.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+
+    for (String[] resume :
+        List.of(
+            new String[] {"run", "--resume", journal.toString()},
+            new String[] {"run", "--resume=" + journal})) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine commandLine = FanoutMain.commandLine();
+      commandLine.setOut(new PrintWriter(out, true));
+      commandLine.setErr(new PrintWriter(err, true));
+
+      assertThat(FanoutMain.execute(commandLine, resume)).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("resumed from " + journal + ": 3 tasks carried over");
+    }
+  }
+
+  @Test
   void lambdaOptions_withoutTheLambdaStrategy_warnInOneLineEach_andTheRunGoesOn() {
     Result result =
         fanout(
