@@ -10,10 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Lambda Invoke API as the AWS SDKs and CLI call it: {@code POST
@@ -37,25 +34,24 @@ final class InvokeApi implements HttpLoop.Handler {
   private final Map<String, FunctionConfig> functions;
   private final PoolShell pool;
   private final String region;
+  private final String partition;
 
   InvokeApi(Map<String, FunctionConfig> functions, PoolShell pool, String region) {
     this.functions = Map.copyOf(functions);
     this.pool = pool;
     this.region = region;
+    // aws, or aws-cn and aws-us-gov in their regions.
+    this.partition = Stack.local(region, Map.of()).partition();
   }
 
   /** The ARN a function has here: account 000000000000 in the service's region. */
   static String arn(String region, String function) {
-    return arn(partition(region), region, SamTemplate.ACCOUNT_ID, function);
+    return FunctionName.arn(
+        Stack.local(region, Map.of()).partition(), region, SamTemplate.ACCOUNT_ID, function);
   }
 
-  private static String arn(String partition, String region, String account, String function) {
-    return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + function;
-  }
-
-  /** The partition of the service's region: aws, or aws-cn and aws-us-gov in theirs. */
-  private static String partition(String region) {
-    return Stack.local(region, Map.of()).partition();
+  private String arn(String function) {
+    return FunctionName.arn(partition, region, SamTemplate.ACCOUNT_ID, function);
   }
 
   @Override
@@ -148,7 +144,7 @@ final class InvokeApi implements HttpLoop.Handler {
     }
     FunctionConfig function = functions.get(name.function());
     if (function == null || !accepts(function, qualifier)) {
-      String arn = arn(region, name.function()) + (qualifier == null ? "" : ":" + qualifier);
+      String arn = arn(name.function()) + (qualifier == null ? "" : ":" + qualifier);
       exchange.respond(
           error(
               404,
@@ -266,7 +262,6 @@ final class InvokeApi implements HttpLoop.Handler {
    * answers a caller without that permission (without saying whether the function exists).
    */
   private HttpResponse elsewhere(FunctionName name, String requestId) {
-    String partition = partition(region);
     if (name.region() != null && !name.region().equals(region)) {
       return error(
           404,
@@ -295,7 +290,7 @@ final class InvokeApi implements HttpLoop.Handler {
     }
     if (name.account() != null && !name.account().equals(SamTemplate.ACCOUNT_ID)) {
       String resource =
-          arn(partition, region, name.account(), name.function())
+          FunctionName.arn(partition, region, name.account(), name.function())
               + (name.qualifier() == null ? "" : ":" + name.qualifier());
       return error(
           403,
@@ -380,7 +375,7 @@ final class InvokeApi implements HttpLoop.Handler {
     for (FunctionConfig function : functions.values()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("FunctionName", function.name());
-      entry.put("FunctionArn", arn(region, function.name()));
+      entry.put("FunctionArn", arn(function.name()));
       entry.put("Runtime", function.runtime());
       entry.put("Handler", function.handler());
       entry.put("MemorySize", function.memoryMb());
@@ -402,41 +397,6 @@ final class InvokeApi implements HttpLoop.Handler {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
       return new byte[0];
-    }
-  }
-
-  /**
-   * A function name as the Invoke API takes it: {@code Name}, {@code Name:qualifier}, a partial ARN
-   * {@code 123456789012:function:Name[:qualifier]} or a full ARN {@code
-   * arn:aws:lambda:REGION:ACCOUNT:function:Name[:qualifier]}; the parts a name leaves out are null.
-   */
-  record FunctionName(
-      String partition, String region, String account, String function, String qualifier) {
-    /** The Invoke API's FunctionName pattern, as AWS states it in its validation errors. */
-    static final String AWS_PATTERN =
-        "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:)?"
-            + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
-
-    private static final Pattern PATTERN =
-        Pattern.compile(
-            "(?:arn:(?<partition>aws[a-zA-Z-]*)?:lambda:)?"
-                + "(?:(?<region>[a-z]{2}(?:-gov|-iso(?:b?))?-[a-z]+-\\d):)?"
-                + "(?:(?<account>\\d{12}):)?(?:function:)?(?<function>[a-zA-Z0-9-_.]+)"
-                + "(?::(?<qualifier>\\$LATEST|[a-zA-Z0-9-_]+))?");
-
-    /** The name's parts; empty when it does not match {@link #AWS_PATTERN}. */
-    static Optional<FunctionName> parse(String raw) {
-      Matcher name = PATTERN.matcher(raw);
-      if (!name.matches()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new FunctionName(
-              name.group("partition"),
-              name.group("region"),
-              name.group("account"),
-              name.group("function"),
-              name.group("qualifier")));
     }
   }
 }

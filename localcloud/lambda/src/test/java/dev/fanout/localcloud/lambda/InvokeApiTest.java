@@ -10,28 +10,26 @@ import org.junit.jupiter.api.Test;
 class InvokeApiTest {
   @Test
   void functionNames_asTheInvokeApiTakesThem() {
-    assertThat(InvokeApi.FunctionName.parse("Fib"))
-        .contains(new InvokeApi.FunctionName(null, null, null, "Fib", null));
-    assertThat(InvokeApi.FunctionName.parse("Fib:live"))
-        .contains(new InvokeApi.FunctionName(null, null, null, "Fib", "live"));
-    assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:us-east-1:000000000000:function:Fib"))
-        .contains(new InvokeApi.FunctionName("aws", "us-east-1", "000000000000", "Fib", null));
+    assertThat(FunctionName.parse("Fib")).contains(new FunctionName(null, null, null, "Fib", null));
+    assertThat(FunctionName.parse("Fib:live"))
+        .contains(new FunctionName(null, null, null, "Fib", "live"));
+    assertThat(FunctionName.parse("arn:aws:lambda:us-east-1:000000000000:function:Fib"))
+        .contains(new FunctionName("aws", "us-east-1", "000000000000", "Fib", null));
     assertThat(
-            InvokeApi.FunctionName.parse(
+            FunctionName.parse(
                 "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:Fib:$LATEST"))
         .contains(
-            new InvokeApi.FunctionName(
-                "aws-us-gov", "us-gov-west-1", "123456789012", "Fib", "$LATEST"));
-    assertThat(InvokeApi.FunctionName.parse("123456789012:function:Fib"))
-        .contains(new InvokeApi.FunctionName(null, null, "123456789012", "Fib", null));
+            new FunctionName("aws-us-gov", "us-gov-west-1", "123456789012", "Fib", "$LATEST"));
+    assertThat(FunctionName.parse("123456789012:function:Fib"))
+        .contains(new FunctionName(null, null, "123456789012", "Fib", null));
   }
 
   @Test
   void namesOutsideAwsPattern_areNone() {
-    assertThat(InvokeApi.FunctionName.parse("arn:aws:lambda:eu-west-1:1:function:Fib")).isEmpty();
-    assertThat(InvokeApi.FunctionName.parse("Fib:live:more")).isEmpty();
-    assertThat(InvokeApi.FunctionName.parse("arn:aws:s3:::bucket")).isEmpty();
-    assertThat(InvokeApi.FunctionName.parse("")).isEmpty();
+    assertThat(FunctionName.parse("arn:aws:lambda:eu-west-1:1:function:Fib")).isEmpty();
+    assertThat(FunctionName.parse("Fib:live:more")).isEmpty();
+    assertThat(FunctionName.parse("arn:aws:s3:::bucket")).isEmpty();
+    assertThat(FunctionName.parse("")).isEmpty();
   }
 
   @Test
