@@ -1,7 +1,6 @@
 package dev.fanout.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.api.Deadline;
 import dev.fanout.api.Unit;
 import dev.fanout.api.UnitKind;
 import dev.fanout.check.BankCheck;
@@ -20,7 +19,6 @@ import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.UnitSettings;
 import dev.fanout.plan.Workload;
 import dev.fanout.plan.Workloads;
-import dev.fanout.report.ConsoleTable;
 import dev.fanout.report.Journal;
 import dev.fanout.report.JournalFile;
 import dev.fanout.report.JsonReport;
@@ -34,6 +32,7 @@ import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.ledger.LedgerState;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,8 +49,6 @@ import java.util.function.IntSupplier;
  * returns the results. Closing it stops what it started.
  */
 public final class Lab implements AutoCloseable {
-  private static final double WARMUP_MILLIS = 300;
-
   private final LabSettings settings;
   private final PrintWriter progress;
   private final boolean terminal;
@@ -240,7 +237,7 @@ public final class Lab implements AutoCloseable {
   }
 
   /** Where this run is journalled; null when it is not. */
-  public java.nio.file.Path journal() {
+  public Path journal() {
     return journal == null ? null : journal.file();
   }
 
@@ -253,70 +250,21 @@ public final class Lab implements AutoCloseable {
   public WorkloadReport run(Workload workload, List<StrategyKind> kinds) {
     Unit<?, ?> unit = runtime.catalog().unit(workload.unit());
     if (settings.warmup()) {
-      warmUp(unit, workload);
+      WarmUp.run(unit, workload);
     }
     int repeats = settings.repeats();
+    StrategyRun repeatRun = new StrategyRun(progress, terminal, journal, resumed());
     List<List<RunResult>> runs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (StrategyKind kind : kinds) {
       Strategy strategy = Strategies.create(kind, workload, strategyContext);
-      String name = kind.label();
       List<RunResult> results = new ArrayList<>();
       for (int repeat = 1; repeat <= repeats; repeat++) {
-        JournalFile.RunKey key = new JournalFile.RunKey(workload.name(), kind, repeat);
-        Resumption resumption = Resumption.of(resumed(), key, workload);
-        if (resumption.whole().isPresent()) {
-          results.add(resumption.whole().get());
-          progress.printf(
-              "  %s/%s%s: carried over from the journal%n",
-              workload.name(), name, repeats > 1 ? " (run " + repeat + ")" : "");
-          progress.flush();
-          continue;
-        }
-        Workload remaining = resumption.remaining();
-        progress.printf(
-            "running %s with %s (%d tasks%s%s)...%n",
-            workload.name(),
-            name,
-            remaining.size(),
-            repeats > 1 ? ", run " + repeat + " of " + repeats : "",
-            resumption.carried().isEmpty()
-                ? ""
-                : "; " + resumption.carried().size() + " carried over from the journal");
-        progress.flush();
-        RunResult run;
-        try (ProgressBar bar =
-            new ProgressBar(
-                progress,
-                workload.name() + "/" + name,
-                remaining.size(),
-                terminal,
-                System::nanoTime)) {
-          TaskListener journalled =
-              journal == null
-                  ? TaskListener.none()
-                  : resumption.inOriginalIndices(journal.listener(workload.name(), kind, repeat));
-          run =
-              remaining.size() == 0
-                  ? resumption.carriedOnly(kind)
-                  : resumption.merged(strategy.run(remaining, journalled.andThen(bar)));
-        } catch (RuntimeException e) {
-          failures.add(name + " could not run: " + e.getMessage());
-          progress.println(
-              ConsoleTable.wrap(
-                  workload.name() + "/" + name + " could not run: " + e.getMessage(),
-                  "  ",
-                  ConsoleTable.WIDTH));
+        RunResult run = repeatRun.run(strategy, workload, repeat, repeats, failures);
+        if (run == null) {
           break;
         }
-        if (journal != null) {
-          journal.ran(repeat, run);
-        }
         results.add(run);
-        progress.printf(
-            "  %s/%s: %s, %d ok, %d failed%n",
-            workload.name(), name, ConsoleTable.duration(run.wallMillis()), run.ok(), run.failed());
-        progress.flush();
       }
       if (!results.isEmpty()) {
         runs.add(results);
@@ -430,26 +378,6 @@ public final class Lab implements AutoCloseable {
     }
     if (failure != null) {
       throw failure;
-    }
-  }
-
-  /**
-   * Runs tasks untimed until the JIT has had about 300 ms with the unit's code, so that the first
-   * in-JVM strategy is not charged for compiling what the others reuse. The task list is gone
-   * through again while time is left: one pass of a short list (20 sums of squares take 60 ms)
-   * leaves the hot loops half compiled. Timer waits need none.
-   */
-  private static void warmUp(Unit<?, ?> unit, Workload workload) {
-    if (unit.kind() == UnitKind.WAIT || workload.inputs().isEmpty()) {
-      return;
-    }
-    long start = System.nanoTime();
-    for (int i = 0; (System.nanoTime() - start) / 1e6 < WARMUP_MILLIS; i++) {
-      try {
-        unit.call(workload.inputs().get(i % workload.size()), Deadline.none());
-      } catch (RuntimeException e) {
-        // The timed runs report failures; the warm-up only needs the code to have run.
-      }
     }
   }
 
