@@ -80,30 +80,30 @@ public final class FanoutMain implements Runnable {
                 ? args[1].substring("--resume=".length())
                 : null;
     if (resume != null) {
-      JournalFile journal;
+      Journal.Header journal;
       try {
-        journal = JournalFile.read(Path.of(resume));
+        journal = JournalFile.readHeader(Path.of(resume));
       } catch (IllegalArgumentException e) {
         commandLine.getErr().println("fanout: " + e.getMessage());
         commandLine.getErr().flush();
         return USAGE;
       }
-      if (!journal.header().command().equals(args[0])) {
+      if (!journal.command().equals(args[0])) {
         commandLine
             .getErr()
             .println(
                 "fanout: --resume: "
                     + resume
                     + " is the journal of a '"
-                    + journal.header().command()
+                    + journal.command()
                     + "' run: complete it with scripts/fanout "
-                    + journal.header().command()
+                    + journal.command()
                     + " --resume "
                     + resume);
         commandLine.getErr().flush();
         return USAGE;
       }
-      List<String> resumed = new ArrayList<>(journal.header().args());
+      List<String> resumed = new ArrayList<>(journal.args());
       resumed.add("--resume");
       resumed.add(resume);
       return commandLine.execute(resumed.toArray(String[]::new));

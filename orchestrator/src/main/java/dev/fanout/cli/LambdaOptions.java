@@ -92,7 +92,7 @@ final class LambdaOptions {
           String why = null;
           if (kinds.stream().noneMatch(StrategyKind::invokesLambda)) {
             why = "no lambda strategy runs";
-          } else if (remote && option.startsWith("--") && isLocalServiceOption(option)) {
+          } else if (remote && isLocalServiceOption(option)) {
             why = "it sizes the local Lambda service, and the invocations go to " + where();
           }
           if (why != null) {

@@ -97,6 +97,26 @@ public final class JournalFile {
     return new JournalFile(file, header, tasks, runs);
   }
 
+  /**
+   * The header of the journal at {@code file}, its first line alone: which command to run again.
+   *
+   * @throws IllegalArgumentException when there is no file, or it is not a journal fanout wrote
+   */
+  public static Journal.Header readHeader(Path file) {
+    String first;
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      first = lines.findFirst().orElse(null);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("--resume: no journal at " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file + ": " + e, e);
+    }
+    if (first == null) {
+      throw new IllegalArgumentException("--resume: " + file + " is empty, not a run's journal");
+    }
+    return header(file, first);
+  }
+
   private static Journal.Header header(Path file, String first) {
     try {
       JsonNode line = MAPPER.readTree(first);

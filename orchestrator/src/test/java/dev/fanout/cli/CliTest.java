@@ -29,7 +29,7 @@ class CliTest {
     CommandLine commandLine = FanoutMain.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
+    int exit = FanoutMain.execute(commandLine, args);
     return new Result(exit, out.toString(), err.toString());
   }
 
@@ -121,14 +121,10 @@ class CliTest {
         List.of(
             new String[] {"run", "--resume", journal.toString()},
             new String[] {"run", "--resume=" + journal})) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine commandLine = FanoutMain.commandLine();
-      commandLine.setOut(new PrintWriter(out, true));
-      commandLine.setErr(new PrintWriter(err, true));
+      Result resumed = fanout(resume);
 
-      assertThat(FanoutMain.execute(commandLine, resume)).as(err.toString()).isZero();
-      assertThat(out.toString()).contains("resumed from " + journal + ": 3 tasks carried over");
+      assertThat(resumed.exit()).as(resumed.err()).isZero();
+      assertThat(resumed.out()).contains("resumed from " + journal + ": 3 tasks carried over");
     }
   }
 
