@@ -60,6 +60,9 @@ final class ServedFunctions {
               + " the jars as its layer.")
   List<Path> unitJars = new ArrayList<>();
 
+  /** The functions of --units' units, once they are made. */
+  private List<FunctionConfig> ownFunctions;
+
   @Option(
       names = "--region",
       paramLabel = "REGION",
@@ -107,11 +110,16 @@ final class ServedFunctions {
     if (unitJars.isEmpty()) {
       return List.of();
     }
-    try {
-      return new OwnFunctions(UnitRuntime.ownUnitNames(unitJars), unitJars).functions(template);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--units: " + e.getMessage(), e);
+    // Asked for the function list and again for the service's options: the jars are read once.
+    if (ownFunctions == null) {
+      try {
+        ownFunctions =
+            new OwnFunctions(UnitRuntime.ownUnitNames(unitJars), unitJars).functions(template);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--units: " + e.getMessage(), e);
+      }
     }
+    return ownFunctions;
   }
 
   /** The template and the zip the service runs. */
