@@ -25,17 +25,52 @@ final class DynamoApi {
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Set<String> tokens = new HashSet<>();
   private final int conflictEvery;
+  private final WriteLog log;
   private long transactions;
+  private boolean replaying;
 
   /**
    * @param conflictEvery cancel every Nth TransactWriteItems with TransactionConflict, as DynamoDB
    *     does under contention (0: never)
+   * @param log where each write that succeeded goes before it is answered; null to keep the tables
+   *     in memory only
    */
-  DynamoApi(int conflictEvery) {
+  DynamoApi(int conflictEvery, WriteLog log) {
     this.conflictEvery = conflictEvery;
+    this.log = log;
   }
 
   synchronized ObjectNode call(String operation, JsonNode request) {
+    ObjectNode response = dispatch(operation, request);
+    if (log != null && WriteLog.WRITES.contains(operation)) {
+      log.append(operation, request);
+    }
+    return response;
+  }
+
+  /**
+   * Applies the writes a previous process logged, in order, as they were applied then: no
+   * transaction is cancelled for a conflict this time.
+   *
+   * @throws IllegalArgumentException when one no longer applies: the log is not this API's
+   */
+  synchronized void replay(List<WriteLog.Write> writes) {
+    replaying = true;
+    try {
+      for (WriteLog.Write write : writes) {
+        try {
+          dispatch(write.operation(), write.request());
+        } catch (ApiError e) {
+          throw new IllegalArgumentException(
+              "a logged " + write.operation() + " does not apply again: " + e.getMessage(), e);
+        }
+      }
+    } finally {
+      replaying = false;
+    }
+  }
+
+  private ObjectNode dispatch(String operation, JsonNode request) {
     return switch (operation) {
       case "CreateTable" -> createTable(request);
       case "DescribeTable" -> describe(table(request));
@@ -239,7 +274,7 @@ final class DynamoApi {
       return JSON.createObjectNode();
     }
     transactions++;
-    if (conflictEvery > 0 && transactions % conflictEvery == 0) {
+    if (conflictEvery > 0 && !replaying && transactions % conflictEvery == 0) {
       ArrayNode reasons = JSON.createArrayNode();
       reasons
           .addObject()
