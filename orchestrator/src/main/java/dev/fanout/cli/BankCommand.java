@@ -5,6 +5,7 @@ import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
 import dev.fanout.plan.Bank;
 import dev.fanout.report.BankReport;
+import dev.fanout.report.Journal;
 import dev.fanout.report.JsonReport;
 import dev.fanout.strategy.kind.StrategyKind;
 import dev.fanout.units.LedgerException;
@@ -157,6 +158,9 @@ final class BankCommand implements Callable<Integer> {
   /** How long a transfer may take in a worker JVM, for --strategy processes. */
   @Mixin WorkerJvmOptions workerJvms;
 
+  /** Where a safe run is journalled, so that --resume completes it after a crash. */
+  @Mixin JournalOptions journaling;
+
   /** The old name of --endpoint, kept working for now with a deprecation line. */
   @Option(names = "--lambda-endpoint", paramLabel = "URL", hidden = true)
   URI lambdaEndpoint;
@@ -186,10 +190,21 @@ final class BankCommand implements Callable<Integer> {
       err.flush();
     }
     boolean safe = validate(endpoints);
-    String run = UUID.randomUUID().toString().substring(0, 8);
+    journaling.validate(spec);
+    if (!safe && journaling.journal != null) {
+      throw new IllegalArgumentException(
+          "--journal: an unsafe run races in the memory of this JVM, which a crash takes with it,"
+              + " so it cannot be resumed; only --mode safe runs are journalled");
+    }
+    // A safe run is journalled by default: its transfers and its ledger outlive a crash.
+    LabSettings.Journaling journal = safe ? journaling.journaling(spec, true) : null;
+    // A resumed run is the same run: the same transfer ids, and the same table by default.
+    String run =
+        (journal != null ? journal.header().runId() : UUID.randomUUID().toString()).substring(0, 8);
     Bank bank =
         Bank.create(
             accounts, balance, transfers, maxAmount, verifyMillis, pauseMicros, "t" + run, seed);
+    boolean localDynamoDb = endpoints.dynamoDb() == null && !lambda.aws();
     LedgerChoice ledgerChoice =
         ledgerIsMemory()
             ? LedgerChoice.memory(safe)
@@ -198,25 +213,33 @@ final class BankCommand implements Callable<Integer> {
                 endpoints.dynamoDb(),
                 lambda.aws(),
                 lambda.region,
-                conflictEvery);
+                conflictEvery,
+                journal != null && localDynamoDb ? localData(journal.file()) : null);
     LabSettings settings =
         LabSettings.forBank(
-            ledgerChoice, lambda.choice(endpoints.lambda()), workerJvms.taskTimeout());
+            ledgerChoice, lambda.choice(endpoints.lambda()), journal, workerJvms.taskTimeout());
     try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
-      err.printf(
-          "running %d transfers with %s, %s mode, ledger: %s...%n",
-          transfers, strategy.label(), mode, lab.ledgerPlace());
+      err.printf("bank: %s mode, ledger: %s%n", mode, lab.ledgerPlace());
       err.flush();
       Lab.BankRun result = lab.runBank(bank, strategy, concurrency);
       BankReport report =
           new BankReport(
-              mode, ledgerChoice.label(), lab.ledgerPlace(), result.run(), result.verdict());
+              mode,
+              ledgerChoice.label(),
+              lab.ledgerPlace(),
+              result.run(),
+              result.verdict(),
+              lab.resumed());
       report.print(out);
+      if (lab.journal() != null) {
+        out.println("journal: " + lab.journal().toAbsolutePath());
+      }
       if (json != null) {
         JsonReport.write(json, report.json());
         out.println("JSON report: " + json.toAbsolutePath());
-        out.flush();
       }
+      out.flush();
+      Journal.finished();
       boolean failed =
           result.verdict().failed() > 0 || (safe && !result.verdict().invariantsHold());
       return failed ? FanoutMain.TASKS_FAILED : FanoutMain.OK;
@@ -301,6 +324,16 @@ final class BankCommand implements Callable<Integer> {
       }
     }
     return mode.equals("safe");
+  }
+
+  /**
+   * Where fanout's local DynamoDB keeps the tables of the run journalled in {@code journal}: beside
+   * it, so that --resume finds the balances the stopped run left.
+   */
+  private static Path localData(Path journal) {
+    String name = journal.getFileName().toString();
+    String stem = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
+    return journal.resolveSibling(stem + ".dynamodb.jsonl");
   }
 
   /** Whether the balances live in this JVM: --ledger, else where the strategy's tasks share it. */

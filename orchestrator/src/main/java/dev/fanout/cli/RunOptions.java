@@ -2,21 +2,15 @@ package dev.fanout.cli;
 
 import dev.fanout.engine.LabSettings;
 import dev.fanout.engine.LedgerChoice;
-import dev.fanout.engine.ProjectFiles;
 import dev.fanout.plan.TaskFile;
 import dev.fanout.plan.UnitRuntime;
 import dev.fanout.plan.Workloads;
-import dev.fanout.report.Journal;
 import dev.fanout.report.JournalFile;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,28 +107,7 @@ public final class RunOptions {
   @Option(names = "--no-html", description = "Write no HTML report.")
   boolean noHtml;
 
-  @Option(
-      names = "--journal",
-      paramLabel = "FILE",
-      description =
-          "Journal the run in FILE (JSON lines): a header, then each task the moment it ends, so"
-              + " that a run cut short keeps what it did and --resume completes it (default for"
-              + " compare and run: .fanout/runs/COMMAND-TIME.jsonl in the project). A file that"
-              + " holds a run already is refused.")
-  Path journal;
-
-  @Option(
-      names = "--resume",
-      paramLabel = "FILE",
-      description =
-          "Complete the run journalled in FILE, cut short by a crash, a kill or Ctrl-C: its own"
-              + " command line and settings, only the tasks with no outcome run, and the reports"
-              + " an uninterrupted run would write (marked resumed). Give it alone, e.g."
-              + " scripts/fanout compare --resume FILE.")
-  Path resume;
-
-  /** The journal --resume read; null for a new run. */
-  private JournalFile resumed;
+  @Mixin JournalOptions journaling;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
@@ -156,7 +129,7 @@ public final class RunOptions {
 
   /** Checks ranges that picocli's types cannot express; the message names the option. */
   void validate() {
-    if (resume != null && "-".equals(tasksFile)) {
+    if (journaling.resume != null && "-".equals(tasksFile)) {
       throw new IllegalArgumentException(
           "--resume: the run read its tasks from standard input, which cannot be read again;"
               + " journal such a run with --tasks-file FILE instead");
@@ -201,25 +174,7 @@ public final class RunOptions {
     if (json != null) {
       OptionChecks.writable("--json", json);
     }
-    if (journal != null) {
-      OptionChecks.writable("--journal", journal);
-    }
-    if (resume != null) {
-      resumed = JournalFile.read(resume);
-      List<String> given = new ArrayList<>(command.commandLine().getParseResult().originalArgs());
-      int at = given.indexOf("--resume");
-      if (at >= 0 && at + 1 < given.size()) {
-        given.subList(at, at + 2).clear();
-      }
-      if (!given.equals(resumed.header().args())) {
-        throw new IllegalArgumentException(
-            "--resume takes the run's command line from its journal: give it alone, e.g."
-                + " scripts/fanout "
-                + resumed.header().command()
-                + " --resume "
-                + resume);
-      }
-    }
+    journaling.validate(command);
     OptionChecks.httpUrl("--origin", origin, "http://127.0.0.1:8080");
   }
 
@@ -261,42 +216,13 @@ public final class RunOptions {
         workers == null ? 0 : workers,
         repeat == null ? defaultRepeats : repeat,
         !noWarmup,
-        journaling(journalByDefault),
+        journaling.journaling(command, journalByDefault),
         unitJars(),
         workerJvms.taskTimeout());
   }
 
-  private LabSettings.Journaling journaling(boolean byDefault) {
-    if (resumed != null) {
-      return LabSettings.Journaling.resume(resumed);
-    }
-    if (journal == null && !byDefault) {
-      return null;
-    }
-    Path file =
-        journal != null
-            ? journal
-            : Reports.defaultFile(
-                ProjectFiles.root().orElse(Path.of("").toAbsolutePath()),
-                "runs",
-                command.name(),
-                ".jsonl",
-                LocalDateTime.now());
-    List<String> args = command.commandLine().getParseResult().originalArgs();
-    return LabSettings.Journaling.start(
-        file,
-        new Journal.Header(
-            UUID.randomUUID().toString(),
-            command.name(),
-            args,
-            Instant.now().toString(),
-            Runtime.version().toString(),
-            Objects.requireNonNullElse(
-                RunOptions.class.getPackage().getImplementationVersion(), "development")));
-  }
-
   /** The journal this run completes; null for a new run. */
   JournalFile resumed() {
-    return resumed;
+    return journaling.resumed();
   }
 }

@@ -10,7 +10,6 @@ import dev.fanout.localcloud.origin.OriginServer;
 import dev.fanout.localcloud.scratch.ScratchDirectory;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.RunSummary;
-import dev.fanout.measure.TaskListener;
 import dev.fanout.pipeline.CoffeeCloud;
 import dev.fanout.pipeline.CoffeeWaves;
 import dev.fanout.plan.Bank;
@@ -284,17 +283,30 @@ public final class Lab implements AutoCloseable {
   public record BankRun(RunResult run, BankVerdict verdict) {}
 
   /**
-   * Opens the bank's accounts in the ledger, runs its transfers once under one strategy (untimed
-   * warm-up would move money), then reads the ledger back and checks the bank's invariants.
+   * Opens the bank's accounts in the ledger (or, resuming, finds them where the stopped run left
+   * them), runs its transfers once under one strategy (untimed warm-up would move money), each
+   * journalled as it ends, then reads the ledger back and checks the bank's invariants.
    *
    * @param concurrency transfers in flight at once; null for the strategy's own default
+   * @throws IllegalStateException when the strategy could not run
    */
   public BankRun runBank(Bank bank, StrategyKind kind, Integer concurrency) {
-    runtime.ledger().open(bank.opening());
+    BankBooks.open(
+        runtime.ledger(),
+        bank,
+        new JournalFile.RunKey(bank.workload().name(), kind, 1),
+        resumed(),
+        settings.ledger().dynamoDb());
     Strategies.Context context =
         concurrency == null ? strategyContext : strategyContext.atConcurrency(concurrency);
+    List<String> failures = new ArrayList<>();
     RunResult run =
-        Strategies.create(kind, bank.workload(), context).run(bank.workload(), TaskListener.none());
+        new StrategyRun(progress, terminal, journal, resumed())
+            .run(
+                Strategies.create(kind, bank.workload(), context), bank.workload(), 1, 1, failures);
+    if (run == null) {
+      throw new IllegalStateException(failures.getFirst());
+    }
     LedgerState after = runtime.ledger().read(bank.accounts(), bank.transferIds());
     return new BankRun(run, BankCheck.check(bank.opening(), after, run.tasks()));
   }

@@ -94,11 +94,12 @@ public record LabSettings(
   /**
    * A bank run: nothing fetched, each strategy at its own defaults, run once, no warm-up.
    *
+   * @param journal where each transfer is journalled as it ends; null for none
    * @param taskTimeout a transfer's deadline in a worker JVM; null for the unit's own
    */
   public static LabSettings forBank(
-      LedgerChoice ledger, LambdaChoice lambda, Duration taskTimeout) {
+      LedgerChoice ledger, LambdaChoice lambda, Journaling journal, Duration taskTimeout) {
     return new LabSettings(
-        null, ledger, lambda, 0, null, 0, 1, false, null, List.of(), taskTimeout);
+        null, ledger, lambda, 0, null, 0, 1, false, journal, List.of(), taskTimeout);
   }
 }

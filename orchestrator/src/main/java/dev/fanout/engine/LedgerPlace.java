@@ -35,7 +35,7 @@ final class LedgerPlace implements AutoCloseable {
     LocalDynamoDb local =
         choice.endpoint() != null || choice.aws()
             ? null
-            : LocalDynamoDb.start("127.0.0.1", 0, choice.conflictEvery());
+            : LocalDynamoDb.start("127.0.0.1", 0, choice.conflictEvery(), choice.localData());
     try {
       // AWS signs with the default credentials chain; any endpoint, fanout's own included, with
       // dummy ones.
@@ -46,7 +46,9 @@ final class LedgerPlace implements AutoCloseable {
                   local != null ? local.endpoint() : choice.endpoint(), choice.region());
       String where =
           local != null
-              ? "fanout's local DynamoDB " + target.endpoint()
+              ? "fanout's local DynamoDB "
+                  + target.endpoint()
+                  + (choice.localData() != null ? " kept in " + choice.localData() : "")
               : choice.aws()
                   ? "DynamoDB on AWS in " + target.region()
                   : "DynamoDB at " + target.endpoint();

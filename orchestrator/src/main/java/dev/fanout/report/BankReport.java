@@ -14,9 +14,15 @@ import java.util.Map;
  * @param mode "unsafe" or "safe"
  * @param ledger "memory" or "dynamodb"
  * @param ledgerPlace where the ledger lived, e.g. "local DynamoDB http://127.0.0.1:41234, table t"
+ * @param resumed the journal the run completed; null for a run that ran whole
  */
 public record BankReport(
-    String mode, String ledger, String ledgerPlace, RunResult run, BankVerdict verdict) {
+    String mode,
+    String ledger,
+    String ledgerPlace,
+    RunResult run,
+    BankVerdict verdict,
+    JournalFile resumed) {
 
   public void print(PrintWriter out) {
     line(
@@ -28,6 +34,18 @@ public record BankReport(
     line(out, "ledger", ledgerPlace);
     if (run.lambda() != null) {
       line(out, "lambda", run.lambda().target());
+    }
+    if (resumed != null) {
+      line(
+          out,
+          "resumed",
+          String.format(
+              "from %s: %d transfers carried over%s",
+              resumed.file(),
+              resumed.taskCount(),
+              verdict.duplicates() > 0
+                  ? "; those answered 'already applied' were applied before the stop"
+                  : ""));
     }
     balances(out, "initial", verdict.initial());
     balances(out, "final", verdict.finals());
@@ -160,6 +178,10 @@ public record BankReport(
         .put("retries", verdict.retries())
         .put("wallMillis", run.wallMillis())
         .put("invariantsHold", verdict.invariantsHold());
+    if (resumed != null) {
+      root.put("resumedFrom", resumed.file().toAbsolutePath().toString())
+          .put("carriedOverTasks", resumed.taskCount());
+    }
     ObjectNode initial = root.putObject("initialBalances");
     verdict.initial().forEach(initial::put);
     ObjectNode finals = root.putObject("finalBalances");

@@ -208,7 +208,8 @@ class ConsoleWidthTest {
                         "fanout's local DynamoDB http://127.0.0.1:41234, table"
                             + " fanout-bank-20261203-171652-transfers-of-the-first-run",
                         run,
-                        verdict)
+                        verdict,
+                        null)
                     .print(writer));
 
     assertNarrow(out);

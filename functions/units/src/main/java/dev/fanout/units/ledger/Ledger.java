@@ -1,6 +1,7 @@
 package dev.fanout.units.ledger;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -13,6 +14,19 @@ public interface Ledger {
 
   /** Sets each named account to its balance, replacing what was there. */
   void open(Map<String, Long> balances);
+
+  /**
+   * Opens the books again in a new process, for a run that stopped part way: each account at its
+   * {@code opening} balance moved by the transfers the stopped run applied, each recorded as
+   * applied, so that they are neither applied again nor missing from the books. Only a ledger in
+   * memory needs it; a DynamoDB table outlives the process and still holds them.
+   *
+   * @throws UnsupportedOperationException when the ledger keeps its books itself
+   */
+  default void reopen(Map<String, Long> opening, List<LedgerEntry> applied) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " keeps its books itself: there is nothing to reopen");
+  }
 
   /**
    * Moves {@code amount} from one account to the other, blocking the calling thread while it waits.

@@ -1,6 +1,7 @@
 package dev.fanout.units.ledger;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,6 +19,11 @@ public final class LockedMemoryLedger implements Ledger {
   @Override
   public void open(Map<String, Long> balances) {
     book.open(balances);
+  }
+
+  @Override
+  public void reopen(Map<String, Long> opening, List<LedgerEntry> applied) {
+    book.reopen(opening, applied);
   }
 
   @Override

@@ -31,6 +31,21 @@ final class MemoryBook {
     balances.putAll(opening);
   }
 
+  /** The opening balances moved by {@code applied}, each recorded as this book applied it. */
+  void reopen(Map<String, Long> opening, List<LedgerEntry> applied) {
+    Map<String, Long> moved = new HashMap<>(opening);
+    for (LedgerEntry entry : applied) {
+      if (!appliedIds.add(entry.transferId())) {
+        throw new IllegalArgumentException(
+            "transfer " + entry.transferId() + " is given twice: a transfer applies once");
+      }
+      moved.merge(entry.from(), -entry.amount(), Long::sum);
+      moved.merge(entry.to(), entry.amount(), Long::sum);
+      journal.add(entry);
+    }
+    balances.putAll(moved);
+  }
+
   LedgerState read(Collection<String> accounts, Collection<String> transferIds) {
     Map<String, Long> found = new HashMap<>();
     for (String account : accounts) {

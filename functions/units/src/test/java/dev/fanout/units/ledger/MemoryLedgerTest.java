@@ -181,4 +181,27 @@ class MemoryLedgerTest {
           .isEqualTo("no account nobody");
     }
   }
+
+  @Test
+  void reopen_movesTheOpeningByWhatWasApplied_andNeverAppliesThoseAgain() {
+    for (Supplier<Ledger> kind :
+        List.<Supplier<Ledger>>of(UnsafeMemoryLedger::new, LockedMemoryLedger::new)) {
+      Ledger ledger = kind.get();
+      ledger.reopen(
+          Map.of("a", 100L, "b", 0L, "c", 0L),
+          List.of(new LedgerEntry("t1", "a", "b", 60), new LedgerEntry("t2", "b", "c", 50)));
+
+      assertThat(ledger.transfer(new Transfer("a", "b", 60, "t1")).status())
+          .isEqualTo(TransferResult.Status.DUPLICATE);
+      assertThat(ledger.transfer(new Transfer("a", "c", 40, "t3")).status())
+          .isEqualTo(TransferResult.Status.APPLIED);
+      LedgerState state = ledger.read(List.of("a", "b", "c"), List.of("t1", "t2", "t3"));
+      assertThat(state.balances()).isEqualTo(Map.of("a", 0L, "b", 10L, "c", 90L));
+      assertThat(state.transfers())
+          .containsExactly(
+              new LedgerEntry("t1", "a", "b", 60),
+              new LedgerEntry("t2", "b", "c", 50),
+              new LedgerEntry("t3", "a", "c", 40));
+    }
+  }
 }
