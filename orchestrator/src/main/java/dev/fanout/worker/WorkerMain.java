@@ -25,9 +25,12 @@ public final class WorkerMain {
   /** The exit code of a worker started wrongly: arguments, or no settings line. */
   static final int BAD_START = 2;
 
+  /** The exit code when the orchestrator went away (killed, its pipes closed) mid-conversation. */
+  static final int ORCHESTRATOR_GONE = 3;
+
   private WorkerMain() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     // stdout carries the protocol alone: anything else that prints goes to stderr.
     BufferedWriter protocol =
         new BufferedWriter(
@@ -45,9 +48,21 @@ public final class WorkerMain {
 
   /**
    * Reads the settings line, wires the units, says it is ready, then answers every request until
-   * the input ends. Returns the exit code: 0, or {@link #BAD_START} after one line on {@code err}.
+   * the input ends. Returns the exit code: 0, {@link #BAD_START} after one line on {@code err}, or
+   * {@link #ORCHESTRATOR_GONE}, saying nothing, when the pipes broke.
    */
-  static int serve(String[] args, BufferedReader input, BufferedWriter protocol, PrintStream err)
+  static int serve(String[] args, BufferedReader input, BufferedWriter protocol, PrintStream err) {
+    try {
+      return answer(args, input, protocol, err);
+    } catch (IOException e) {
+      // The orchestrator is gone (killed, its pipes closed): nobody is left to answer, and a stack
+      // trace would land on the user's terminal.
+      return ORCHESTRATOR_GONE;
+    }
+  }
+
+  private static int answer(
+      String[] args, BufferedReader input, BufferedWriter protocol, PrintStream err)
       throws IOException {
     if (args.length > 0) {
       err.println(

@@ -6,9 +6,11 @@ import dev.fanout.plan.UnitSettings;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,6 +57,39 @@ class WorkerMainTest {
     assertThat(reply.index()).isEqualTo(4);
     assertThat(reply.error()).isNull();
     assertThat(reply.output().get("value").asLong()).isEqualTo(34);
+  }
+
+  @Test
+  void anOrchestratorGoneMidRun_endsTheWorkerQuietly() throws Exception {
+    UnitSettings settings = UnitSettings.forOrigin(URI.create("http://127.0.0.1:9"), images);
+    String input =
+        WorkerProtocol.write(WorkerProtocol.Settings.of(settings))
+            + "\n"
+            + "{\"index\":4,\"unit\":\"fib\",\"input\":{\"n\":10}}\n";
+    Writer brokenPipe =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit =
+        WorkerMain.serve(
+            new String[0],
+            new BufferedReader(new StringReader(input)),
+            new BufferedWriter(brokenPipe),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(exit).isEqualTo(WorkerMain.ORCHESTRATOR_GONE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
