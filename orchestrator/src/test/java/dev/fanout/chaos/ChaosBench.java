@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * became of every task: comparisons on worker JVMs and on the local Lambda service while workers
  * and instances are killed (SIGKILL) and stopped (SIGSTOP), Lambda throttles from more invocations
  * than instances, banks on DynamoDB with injected transaction conflicts and killed workers, and
- * once the orchestrator itself killed with SIGKILL and the run completed with --resume. A task is
- * lost when no report has an outcome for it, doubled when one has two; both must be 0.
+ * once the orchestrator itself killed with SIGKILL and the run completed with --resume (a
+ * comparison and a bank). A task is lost when no report has an outcome for it, doubled when one has
+ * two; both must be 0.
  *
  * <p>Usage: {@code ChaosBench ROOT MINUTES WORKDIR}; exits 1 when a task was lost or doubled.
  */
@@ -50,6 +51,7 @@ public final class ChaosBench {
     ChaosBench bench = new ChaosBench(root, work);
     long end = System.nanoTime() + (long) (minutes * 60e9);
     bench.compareKilledAndResumed();
+    bench.bankKilledAndResumed();
     for (int i = 0; System.nanoTime() < end; i++) {
       switch (i % 3) {
         case 0 -> bench.compareOnLambda();
@@ -146,8 +148,35 @@ public final class ChaosBench {
   private void bankOnWorkers() throws Exception {
     Path json = work.resolve("bank-" + rounds + ".json");
     int transfers = 1200;
-    Process run =
-        start(
+    Process run = start(workerBank(transfers, json, null));
+    finish(run, Chaos.on(run, "dev.fanout.worker.WorkerMain", true, this));
+    tallyBank(json, transfers);
+  }
+
+  /** A bank on worker JVMs with faults, its orchestrator killed, then --resume. */
+  private void bankKilledAndResumed() throws Exception {
+    Path journal = work.resolve("bank-resumed-" + rounds + ".jsonl");
+    Path json = work.resolve("bank-resumed-" + rounds + ".json");
+    int transfers = 1200;
+    Process first = start(workerBank(transfers, json, journal));
+    Chaos chaos = Chaos.on(first, "dev.fanout.worker.WorkerMain", true, this);
+    waitForLines(journal, 200, first);
+    List<ProcessHandle> orphans = first.descendants().toList();
+    first.destroyForcibly(); // SIGKILL: no shutdown hook, no report
+    first.waitFor(30, TimeUnit.SECONDS);
+    Thread.sleep(2_000); // its worker JVMs end when their pipes close; any that did not, now
+    orphans.forEach(ProcessHandle::destroyForcibly);
+    chaos.stop();
+    count("orchestrator kill -9 + --resume");
+    Process second = start(List.of("bank", "--resume", journal.toString()));
+    finish(second, Chaos.on(second, "dev.fanout.worker.WorkerMain", true, this));
+    tallyBank(json, transfers);
+  }
+
+  /** A bank on worker JVMs and fanout's local DynamoDB, with conflicts; journalled in journal. */
+  private static List<String> workerBank(int transfers, Path json, Path journal) {
+    List<String> arguments =
+        new ArrayList<>(
             List.of(
                 "bank",
                 "--strategy",
@@ -164,7 +193,14 @@ public final class ChaosBench {
                 "5s",
                 "--json",
                 json.toString()));
-    finish(run, Chaos.on(run, "dev.fanout.worker.WorkerMain", true, this));
+    if (journal != null) {
+      arguments.addAll(List.of("--journal", journal.toString()));
+    }
+    return arguments;
+  }
+
+  /** Every transfer answered once, none applied twice, the ledger agreeing with the answers. */
+  private void tallyBank(Path json, int transfers) throws IOException {
     rounds++;
     JsonNode bank = JSON.readTree(json.toFile());
     long answered =
@@ -184,6 +220,10 @@ public final class ChaosBench {
         .addAndGet(bank.path("retries").asInt());
     outcomes.merge("transfer applied", (int) bank.path("applied").asLong(), Integer::sum);
     outcomes.merge("transfer refused", (int) bank.path("refused").asLong(), Integer::sum);
+    outcomes.merge(
+        "transfer already applied (answered after a resume)",
+        (int) bank.path("duplicates").asLong(),
+        Integer::sum);
     outcomes.merge(
         "transfer settled applied", (int) bank.path("settledApplied").asLong(), Integer::sum);
     outcomes.merge(
