@@ -75,6 +75,7 @@ final class AdviseCommand implements Callable<Integer> {
       mayRun.add(StrategyKind.LAMBDA);
     }
     options.lambda.warnUnused(mayRun, spec.commandLine().getErr());
+    options.workerJvms.warnUnused(mayRun, spec.commandLine().getErr());
     try (Lab lab =
         Lab.open(
             options.labSettings(DEFAULT_REPEATS, false), mayRun, spec.commandLine().getErr())) {

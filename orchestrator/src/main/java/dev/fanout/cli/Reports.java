@@ -37,6 +37,7 @@ final class Reports {
     PrintWriter out = spec.commandLine().getOut();
     List<WorkloadReport> reports = new ArrayList<>();
     options.lambda.warnUnused(kinds, spec.commandLine().getErr());
+    options.workerJvms.warnUnused(kinds, spec.commandLine().getErr());
     try (Lab lab = Lab.open(options.labSettings(1, true), kinds, spec.commandLine().getErr())) {
       // Every task list is made, and a file of the user's checked, before the first run.
       List<Workload> planned = workloads.stream().map(lab::workload).toList();

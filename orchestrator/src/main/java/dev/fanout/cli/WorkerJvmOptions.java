@@ -1,7 +1,9 @@
 package dev.fanout.cli;
 
 import dev.fanout.strategy.kind.StrategyKind;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Collection;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +38,14 @@ final class WorkerJvmOptions {
           "--task-timeout must be at most 24h, got '" + taskTimeout + "'");
     }
     return duration;
+  }
+
+  /** Says in one line that the deadline does nothing when no strategy of the run is processes. */
+  void warnUnused(Collection<StrategyKind> kinds, PrintWriter err) {
+    if (taskTimeout != null && !kinds.contains(StrategyKind.PROCESSES)) {
+      err.println("fanout: warning: --task-timeout does nothing here: no processes strategy runs");
+      err.flush();
+    }
   }
 
   /** Refuses a deadline that the one strategy of a run would not use. */

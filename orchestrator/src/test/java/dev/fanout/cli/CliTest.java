@@ -152,6 +152,27 @@ class CliTest {
   }
 
   @Test
+  void aTaskTimeout_withoutTheProcessesStrategy_warnsInOneLine_andTheRunGoesOn() {
+    Result result =
+        fanout(
+            "compare",
+            "-w",
+            "fib",
+            "-s",
+            "sequential,threads",
+            "--tasks",
+            "2",
+            "--no-html",
+            "--task-timeout",
+            "5s");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.err())
+        .contains(
+            "fanout: warning: --task-timeout does nothing here: no processes strategy runs\n");
+  }
+
+  @Test
   void anEndpointWhereNothingListens_isRefusedBeforeTheRun() throws Exception {
     int closed;
     try (java.net.ServerSocket socket =
