@@ -59,6 +59,7 @@ public final class Lab implements AutoCloseable {
   private final LambdaBackend lambda;
   private final Journal journal;
   private final Strategies.Context strategyContext;
+  private final OpenedResources opened = new OpenedResources();
 
   /**
    * Starts what runs of these kinds need.
@@ -90,24 +91,18 @@ public final class Lab implements AutoCloseable {
     this.settings = settings;
     this.progress = progress;
     this.terminal = ProgressBar.stderrIsTerminal(System.getenv(), System.getProperty("fanout.tty"));
-    List<AutoCloseable> opened = new ArrayList<>();
     try {
       LabSettings.Fetching fetching = settings.fetching();
-      origin = fetching == null || fetching.origin() != null ? null : startOrigin(fetching);
-      if (origin != null) {
-        opened.add(origin);
-      }
+      origin =
+          opened.add(fetching == null || fetching.origin() != null ? null : startOrigin(fetching));
       originBase = origin != null ? origin.baseUri() : fetching == null ? null : fetching.origin();
-      ledger = LedgerPlace.open(settings.ledger());
-      opened.add(ledger);
+      ledger = opened.add(LedgerPlace.open(settings.ledger()));
       // Where the image workload saves its pictures, unless the user names a directory.
       images =
-          fetching == null || fetching.imageDir() != null
-              ? null
-              : ScratchDirectory.create("fanout-images-");
-      if (images != null) {
-        opened.add(images);
-      }
+          opened.add(
+              fetching == null || fetching.imageDir() != null
+                  ? null
+                  : ScratchDirectory.create("fanout-images-"));
       UnitSettings units =
           fetching == null
               ? UnitSettings.forLedger(ledger.settings())
@@ -115,19 +110,16 @@ public final class Lab implements AutoCloseable {
                       originBase, images == null ? fetching.imageDir() : images.path())
                   .withLedger(ledger.settings())
                   .withUnitJars(settings.unitJars());
-      runtime = UnitRuntime.open(units);
-      opened.add(runtime);
+      runtime = opened.add(UnitRuntime.open(units));
       lambda =
-          withLambda
-              ? openLambda(
-                  settings.lambda(),
-                  lambdaEnvironment(units),
-                  new OwnFunctions(runtime.catalog().ownNames(), settings.unitJars()))
-              : null;
-      if (lambda != null) {
-        opened.add(lambda);
-      }
-      journal = openJournal(settings.journal());
+          opened.add(
+              withLambda
+                  ? openLambda(
+                      settings.lambda(),
+                      lambdaEnvironment(units),
+                      new OwnFunctions(runtime.catalog().ownNames(), settings.unitJars()))
+                  : null);
+      journal = opened.add(openJournal(settings.journal()));
       if (journal != null && settings.journal().resumed() == null) {
         // A stop or a failure says how to complete the run; a kill -9 says nothing, so the path is
         // told now.
@@ -145,7 +137,7 @@ public final class Lab implements AutoCloseable {
               .withTaskTimeout(TaskTimeout.of(settings.taskTimeout()));
     } catch (RuntimeException e) {
       try {
-        closeAll(opened.reversed());
+        opened.close();
       } catch (RuntimeException closing) {
         e.addSuppressed(closing);
       }
@@ -352,45 +344,7 @@ public final class Lab implements AutoCloseable {
 
   @Override
   public void close() {
-    List<AutoCloseable> open = new ArrayList<>();
-    if (journal != null) {
-      open.add(journal);
-    }
-    if (lambda != null) {
-      open.add(lambda);
-    }
-    open.add(runtime);
-    open.add(ledger);
-    if (images != null) {
-      open.add(images);
-    }
-    if (origin != null) {
-      open.add(origin);
-    }
-    closeAll(open);
-  }
-
-  /** Closes each in turn, all of them even when one fails; then throws the first failure. */
-  private static void closeAll(List<AutoCloseable> resources) {
-    RuntimeException failure = null;
-    for (AutoCloseable resource : resources) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        RuntimeException wrapped =
-            e instanceof RuntimeException r
-                ? r
-                : new IllegalStateException("cannot close: " + e, e);
-        if (failure == null) {
-          failure = wrapped;
-        } else {
-          failure.addSuppressed(wrapped);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    opened.close();
   }
 
   /**
