@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -250,12 +251,14 @@ public final class RunOptions {
    *
    * @param defaultRepeats how many times each strategy runs unless --repeat says
    * @param journalByDefault whether the run is journalled without --journal
+   * @param unitsOnLambda the units the run may invoke on Lambda, whose functions --stack names
    */
-  LabSettings labSettings(int defaultRepeats, boolean journalByDefault) {
+  LabSettings labSettings(
+      int defaultRepeats, boolean journalByDefault, Collection<String> unitsOnLambda) {
     return new LabSettings(
         new LabSettings.Fetching(origin, latencyMs, jitterMs, imageDir),
         LedgerChoice.memory(true),
-        lambda.choice(),
+        lambda.choice(unitsOnLambda),
         tasks == null ? 0 : tasks,
         taskFile,
         workers == null ? 0 : workers,
