@@ -71,14 +71,19 @@ final class AdviseCommand implements Callable<Integer> {
     // Lambda is needed if it is to run, or if it may be recommended: only where it has cores of
     // its own (--aws, --endpoint).
     List<StrategyKind> mayRun = new ArrayList<>(alternatives);
-    if (options.lambda.choice().remote()) {
+    if (options.lambda.remote()) {
       mayRun.add(StrategyKind.LAMBDA);
     }
     options.lambda.warnUnused(mayRun, spec.commandLine().getErr());
     options.workerJvms.warnUnused(mayRun, spec.commandLine().getErr());
     try (Lab lab =
         Lab.open(
-            options.labSettings(DEFAULT_REPEATS, false), mayRun, spec.commandLine().getErr())) {
+            options.labSettings(
+                DEFAULT_REPEATS,
+                false,
+                mayRun.stream().anyMatch(StrategyKind::invokesLambda) ? List.of(name) : List.of()),
+            mayRun,
+            spec.commandLine().getErr())) {
       Workload full = lab.workload(name);
       WorkloadReport measured = lab.run(full.sample(sample), List.of(StrategyKind.SEQUENTIAL));
       if (measured.runs().isEmpty()) {

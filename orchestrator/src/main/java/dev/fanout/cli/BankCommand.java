@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
           + " broke an invariant, or a transfer failed; 2 bad usage."
     })
 final class BankCommand implements Callable<Integer> {
+  /** The one unit a bank run invokes. */
+  private static final String TRANSFER = "transfer";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -131,8 +134,8 @@ final class BankCommand implements Callable<Integer> {
       names = "--table",
       paramLabel = "NAME",
       description =
-          "dynamodb: the table (default: a new one per run on a local endpoint; with --aws, the"
-              + " deployed stack's LedgerTableName output).")
+          "dynamodb: the table (default: the LedgerTableName output of --stack; without it a new"
+              + " one per run on a local endpoint, and --aws needs one).")
   String table;
 
   @Option(
@@ -209,7 +212,11 @@ final class BankCommand implements Callable<Integer> {
         ledgerIsMemory()
             ? LedgerChoice.memory(safe)
             : LedgerChoice.dynamoDb(
-                table != null ? table : "fanout-bank-" + run,
+                table != null
+                    ? table
+                    : lambda.stack != null
+                        ? lambda.deployedStack().ledgerTable()
+                        : "fanout-bank-" + run,
                 endpoints.dynamoDb(),
                 lambda.aws(),
                 lambda.region,
@@ -217,7 +224,11 @@ final class BankCommand implements Callable<Integer> {
                 journal != null && localDynamoDb ? localData(journal.file()) : null);
     LabSettings settings =
         LabSettings.forBank(
-            ledgerChoice, lambda.choice(endpoints.lambda()), journal, workerJvms.taskTimeout());
+            ledgerChoice,
+            lambda.choice(
+                endpoints.lambda(), strategy.invokesLambda() ? List.of(TRANSFER) : List.of()),
+            journal,
+            workerJvms.taskTimeout());
     try (Lab lab = Lab.open(settings, List.of(strategy), err)) {
       err.printf("bank: %s mode, ledger: %s%n", mode, lab.ledgerPlace());
       err.flush();
@@ -312,13 +323,14 @@ final class BankCommand implements Callable<Integer> {
           "--conflict-every works on fanout's local DynamoDB only, not with --dynamodb-endpoint"
               + " or --aws");
     }
-    if (aws && table == null) {
+    if (aws && table == null && lambda.stack == null) {
       throw new IllegalArgumentException(
-          "--aws needs --table: the deployed stack's LedgerTableName output (aws cloudformation"
-              + " describe-stacks --stack-name STACK --query \"Stacks[0].Outputs\")");
+          "--aws needs --table NAME or --stack NAME: the deployed stack's LedgerTableName output"
+              + " (aws cloudformation describe-stacks --stack-name STACK --query"
+              + " \"Stacks[0].Outputs\"), or the stack that has it");
     }
     for (String unit : lambda.functions.keySet()) {
-      if (!unit.equals("transfer")) {
+      if (!unit.equals(TRANSFER)) {
         throw new IllegalArgumentException(
             "--function: a bank run invokes only the unit transfer, got '" + unit + "'");
       }

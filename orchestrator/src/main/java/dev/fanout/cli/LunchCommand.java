@@ -208,11 +208,18 @@ final class LunchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     List<StrategyKind> kinds = StrategyKinds.chosen(strategies);
+    List<String> onLambda =
+        kinds.contains(StrategyKind.LAMBDA)
+            ? chosen.stream()
+                .filter(menu -> runs(menu, StrategyKind.LAMBDA))
+                .flatMap(menu -> menu.unitsInvokedOnLambda().stream())
+                .toList()
+            : List.of();
     LabSettings lab =
         new LabSettings(
             new LabSettings.Fetching(null, 0, 0, null),
             LedgerChoice.memory(true),
-            lambda.choice(),
+            lambda.choice(onLambda),
             0,
             null,
             0,

@@ -38,7 +38,10 @@ final class Reports {
     List<WorkloadReport> reports = new ArrayList<>();
     options.lambda.warnUnused(kinds, spec.commandLine().getErr());
     options.workerJvms.warnUnused(kinds, spec.commandLine().getErr());
-    try (Lab lab = Lab.open(options.labSettings(1, true), kinds, spec.commandLine().getErr())) {
+    List<String> onLambda =
+        kinds.stream().anyMatch(StrategyKind::invokesLambda) ? workloads : List.of();
+    try (Lab lab =
+        Lab.open(options.labSettings(1, true, onLambda), kinds, spec.commandLine().getErr())) {
       // Every task list is made, and a file of the user's checked, before the first run.
       List<Workload> planned = workloads.stream().map(lab::workload).toList();
       for (Workload workload : planned) {

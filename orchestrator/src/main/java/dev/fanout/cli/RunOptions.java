@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -205,12 +206,14 @@ public final class RunOptions {
    *
    * @param defaultRepeats how many times each strategy runs unless --repeat says
    * @param journalByDefault whether the run is journalled without --journal
+   * @param unitsOnLambda the units the run may invoke on Lambda, whose functions --stack names
    */
-  LabSettings labSettings(int defaultRepeats, boolean journalByDefault) {
+  LabSettings labSettings(
+      int defaultRepeats, boolean journalByDefault, Collection<String> unitsOnLambda) {
     return new LabSettings(
         new LabSettings.Fetching(origin, latencyMs, jitterMs, imageDir),
         LedgerChoice.memory(true),
-        lambda.choice(),
+        lambda.choice(unitsOnLambda),
         tasks == null ? 0 : tasks,
         taskFile,
         workers == null ? 0 : workers,

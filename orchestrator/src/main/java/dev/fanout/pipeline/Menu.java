@@ -79,6 +79,14 @@ public enum Menu {
     };
   }
 
+  /**
+   * The units it invokes by name on Lambda: the coffees' one function. The burger bar's stages are
+   * fed by their queues, never invoked by name.
+   */
+  public List<String> unitsInvokedOnLambda() {
+    return this == COFFEES ? List.of(Coffees.UNIT) : List.of();
+  }
+
   /** The strategies it runs under, in the report's order. */
   public List<StrategyKind> strategies() {
     return StrategyKind.all().stream().filter(this::runsUnder).toList();

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,7 +132,7 @@ class UsageTest {
         "90s");
     CompareCommand compare = commandLine.getSubcommands().get("compare").getCommand();
 
-    LambdaChoice choice = compare.options.lambda.choice();
+    LambdaChoice choice = compare.options.lambda.choice(List.of());
 
     assertThat(choice)
         .isEqualTo(
@@ -151,7 +152,7 @@ class UsageTest {
     commandLine.parseArgs("bank", "--idle-timeout", given);
     BankCommand bank = commandLine.getSubcommands().get("bank").getCommand();
 
-    assertThat(bank.lambda.choice().idleTimeout()).isEqualTo(Duration.parse(expected));
+    assertThat(bank.lambda.choice(List.of()).idleTimeout()).isEqualTo(Duration.parse(expected));
   }
 
   @Test
@@ -160,8 +161,8 @@ class UsageTest {
     commandLine.parseArgs("run", "--workload", "fib", "--strategy", "lambda", "--aws");
     RunCommand run = commandLine.getSubcommands().get("run").getCommand();
 
-    assertThat(run.options.lambda.choice().idleTimeout()).isNull();
-    assertThat(run.options.lambda.choice().aws()).isTrue();
+    assertThat(run.options.lambda.choice(List.of()).idleTimeout()).isNull();
+    assertThat(run.options.lambda.choice(List.of()).aws()).isTrue();
     assertThat(run.strategy).isEqualTo(StrategyKind.LAMBDA);
   }
 
@@ -183,7 +184,7 @@ class UsageTest {
           default -> throw new AssertionError(args);
         };
 
-    assertThat(options.labSettings(1, false).taskTimeout())
+    assertThat(options.labSettings(1, false, List.of()).taskTimeout())
         .isEqualTo(expected.isEmpty() ? null : Duration.parse(expected));
   }
 

@@ -133,6 +133,24 @@ class TemplateConsistencyTest {
   }
 
   @Test
+  void everyQueue_table_andBucket_isInTheOutputs_underItsIdWithUrlOrName() {
+    // A deployed stack is read by these keys (scripts/fanout --stack): one rule, no exceptions.
+    Map<String, String> suffixes =
+        Map.of("AWS::SQS::Queue", "Url", "AWS::DynamoDB::Table", "Name", "AWS::S3::Bucket", "Name");
+    suffixes.forEach(
+        (type, suffix) -> {
+          assertThat(template.resourcesOfType(type)).as(type).isNotEmpty();
+          for (Resource resource : template.resourcesOfType(type)) {
+            String id = resource.logicalId();
+            assertThat(template.outputs()).as(id).containsKey(id + suffix);
+            assertThat(template.outputs().get(id + suffix).value())
+                .as(id)
+                .isEqualTo(Map.of("Ref", id));
+          }
+        });
+  }
+
+  @Test
   void everyHandler_hasASampleEvent_thatIsValidInputOfItsUnit() throws IOException {
     Set<String> events;
     try (Stream<Path> files = Files.list(root.resolve("events"))) {
