@@ -69,7 +69,7 @@ final class Reports {
       out.println("journal: " + lab.journal().toAbsolutePath());
     }
     if (options.json != null) {
-      JsonReport.write(options.json, JsonReport.render(reports, lab.settingsJson()));
+      JsonReport.write(options.json, reports, lab.settingsJson());
       out.println("JSON report: " + options.json.toAbsolutePath());
     }
     if (!options.noHtml) {
