@@ -112,6 +112,7 @@ public final class JsonReport {
     nullable(json, "efficiency", summary.efficiency());
     nullable(json, "limitMillis", summary.limitMillis());
     nullable(json, "cpuMillis", run.cpuMillis());
+    nullable(json, "overheadMillisPerTask", summary.overheadMillisPerTask());
     if (run.lambda() != null) {
       json.writeStringField("lambdaTarget", run.lambda().target());
       json.writeNumberField("throttles", run.lambda().throttles());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JSON report, streamed task by task, holds what the report built as one tree held, in the same
  * order and spelling: {@code small-runs.json} is what the tree-building report wrote of {@link
- * SmallRuns}, the machine it ran on aside.
+ * SmallRuns}, the machine it ran on aside, with {@code overheadMillisPerTask} added since.
  */
 class JsonReportTest {
   private static final ObjectMapper MAPPER =
