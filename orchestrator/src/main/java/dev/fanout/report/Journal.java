@@ -172,7 +172,7 @@ public final class Journal implements AutoCloseable {
       json.writeStringField("workload", workload);
       json.writeStringField("strategy", strategy.label());
       json.writeNumberField("repeat", repeat);
-      JsonReport.writeTaskFields(json, task);
+      JsonReport.writeTaskFields(json, MAPPER.getSerializerProviderInstance(), task);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a task's journal line: " + e, e);

