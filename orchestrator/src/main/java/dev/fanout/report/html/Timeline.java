@@ -146,6 +146,9 @@ record Timeline(List<Lane> lanes, double endMillis, List<Fill> fills) {
    * by one for each bar took minutes for an event loop with 100,000 tasks in flight.
    */
   static List<List<Bar>> tracks(List<Bar> byStart) {
+    if (byStart.size() == 1) {
+      return List.of(byStart); // a virtual thread's lane: one task, one track
+    }
     List<List<Bar>> tracks = new ArrayList<>();
     PriorityQueue<BusyTrack> busy =
         new PriorityQueue<>(Comparator.comparingDouble(BusyTrack::freeAt));
