@@ -51,9 +51,8 @@ public final class ScaleBench {
     int tasks = Integer.parseInt(args[3]);
     int lambdaTasks = Integer.parseInt(args[4]);
     Path taskFile = Files.writeString(work.resolve("nap-0ms.jsonl"), "{\"millis\": 0}\n");
-    PeakRss meter = PeakRss.onThisMachine(work);
     System.out.println(machine());
-    System.out.println("peak RSS: " + meter.how());
+    System.out.println("peak RSS: " + PeakRss.how());
     System.out.printf(
         "command: scripts/fanout run -w nap -s S --tasks-file %s --tasks N --json .. --html .."
             + " --journal ..; %d runs each%n",
@@ -78,7 +77,7 @@ public final class ScaleBench {
       int count = strategy.equals("lambda") ? lambdaTasks : tasks;
       List<Sample> samples = new ArrayList<>();
       for (int run = 1; run <= runs; run++) {
-        Sample sample = runOnce(root, work, meter, taskFile, strategy, count, run);
+        Sample sample = runOnce(root, work, taskFile, strategy, count, run);
         if (sample == null) {
           failed = true;
           break;
@@ -118,7 +117,7 @@ public final class ScaleBench {
 
   /** One run of the user's command; null when it failed, after saying so. */
   private static Sample runOnce(
-      Path root, Path work, PeakRss meter, Path taskFile, String strategy, int tasks, int run)
+      Path root, Path work, Path taskFile, String strategy, int tasks, int run)
       throws IOException, InterruptedException {
     String name = strategy + "-" + run;
     Path json = work.resolve(name + ".json");
@@ -148,7 +147,7 @@ public final class ScaleBench {
             journal.toString());
     double load = loadAverage();
     long start = System.nanoTime();
-    PeakRss.Measured measured = meter.run(command, Map.of("CI", "true"), log);
+    PeakRss.Measured measured = PeakRss.run(command, Map.of("CI", "true"), log);
     double commandMillis = (System.nanoTime() - start) / 1e6;
     if (measured.exit() != 0) {
       System.out.printf(
