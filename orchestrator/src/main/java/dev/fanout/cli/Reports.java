@@ -10,6 +10,7 @@ import dev.fanout.report.JsonReport;
 import dev.fanout.report.WorkloadReport;
 import dev.fanout.report.html.HtmlReport;
 import dev.fanout.strategy.kind.StrategyKind;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -73,8 +75,9 @@ final class Reports {
       out.println("journal: " + lab.journal().toAbsolutePath());
     }
     if (options.json != null) {
-      JsonReport.write(options.json, JsonReport.render(reports, lab.settingsJson()));
-      out.println("JSON report: " + options.json.toAbsolutePath());
+      long start = System.nanoTime();
+      JsonReport.write(options.json, reports, lab.settingsJson());
+      out.println("JSON report: " + options.json.toAbsolutePath() + written(options.json, start));
     }
     if (!options.noHtml) {
       Path html =
@@ -84,10 +87,35 @@ final class Reports {
                   ProjectFiles.root().orElse(Path.of("").toAbsolutePath()),
                   spec.name(),
                   LocalDateTime.now());
+      long start = System.nanoTime();
       HtmlReport.write(html, HtmlReport.render(page(spec, options, lab, reports, notes), reports));
-      out.println("HTML report: " + html.toAbsolutePath());
+      out.println("HTML report: " + html.toAbsolutePath() + written(html, start));
     }
     out.flush();
+  }
+
+  /**
+   * What writing a report took, after its path: its size and time, e.g. " (28.0 MB, written in 1.12
+   * s)", so that a run of many tasks shows what its reports cost (scripts/bench scale reads it).
+   */
+  private static String written(Path file, long startNanos) {
+    double millis = (System.nanoTime() - startNanos) / 1e6;
+    try {
+      return " (" + size(Files.size(file)) + ", written in " + ConsoleTable.duration(millis) + ")";
+    } catch (IOException e) {
+      return " (written in " + ConsoleTable.duration(millis) + ")";
+    }
+  }
+
+  /** A file's size as people read it: 812 bytes, 220 KB, 28.0 MB. */
+  static String size(long bytes) {
+    if (bytes < 1_000) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1_000_000) {
+      return Math.round(bytes / 1e3) + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 
   static int exitCode(List<WorkloadReport> reports) {

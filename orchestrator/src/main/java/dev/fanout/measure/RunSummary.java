@@ -72,6 +72,18 @@ public record RunSummary(
     return summaries;
   }
 
+  /**
+   * The wall time past the physical limit, per task: what a task cost beyond its own work (the
+   * strategy's hand-offs, the lab's records and journal, waits for a lane or a core); null without
+   * a limit. For tasks that ask for no work (a nap of 0 ms) it is about the wall time per task.
+   */
+  public Double overheadMillisPerTask() {
+    int tasks = run.tasks().size();
+    return limitMillis == null || tasks == 0
+        ? null
+        : Math.max(0, run.wallMillis() - limitMillis) / tasks;
+  }
+
   /** The fastest and slowest repeat, as a fraction of the median: the spread of the figure. */
   public double spread() {
     double min = wallSamples.stream().mapToDouble(Double::doubleValue).min().orElse(0);

@@ -19,6 +19,13 @@ public final class ConsoleTable {
   public static final int WIDTH = 100;
 
   private static final String ROW = "  %-11s %8s %15s %9s %11s %10s  %s";
+
+  /**
+   * From this many tasks a table says what each cost past its own work: with the articles' few
+   * tasks that figure is mostly the longest task's straggling, at scale it is the strategy's price.
+   */
+  static final int OVERHEAD_FROM_TASKS = 1_000;
+
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:[.,][0-9]+)*");
 
   private ConsoleTable() {}
@@ -63,10 +70,29 @@ public final class ConsoleTable {
           note.isEmpty() ? "" : marker(notes.size()));
     }
     printNotes(out, notes);
+    if (report.tasks() >= OVERHEAD_FROM_TASKS && !report.runs().isEmpty()) {
+      out.println(wrap(overheadLine(report.runs()), "  ", WIDTH));
+    }
     for (String failure : report.failures()) {
       out.println(wrap(failure, "  ", WIDTH));
     }
     out.flush();
+  }
+
+  /** Each run's wall time past the physical limit, per task. */
+  static String overheadLine(List<RunSummary> runs) {
+    List<String> figures = new ArrayList<>();
+    for (RunSummary summary : runs) {
+      Double overhead = summary.overheadMillisPerTask();
+      figures.add(
+          summary.run().strategy().label() + " " + (overhead == null ? "-" : perTask(overhead)));
+    }
+    return "overhead a task, (wall - physical limit) / tasks: " + String.join(", ", figures);
+  }
+
+  /** A time per task: microseconds below a millisecond, where the per-task costs are. */
+  public static String perTask(double millis) {
+    return millis < 1 ? String.format(Locale.ROOT, "%.1f us", millis * 1000) : duration(millis);
   }
 
   private static void row(PrintWriter out, Object... columns) {

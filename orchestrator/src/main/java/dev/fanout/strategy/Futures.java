@@ -23,19 +23,24 @@ final class Futures {
   }
 
   /** The results in submission order; the executor must already be shut down and drained. */
-  static <T> List<T> all(List<Future<T>> futures) {
+  static <T> List<T> all(List<? extends Future<T>> futures) {
     List<T> results = new ArrayList<>(futures.size());
     for (Future<T> future : futures) {
-      try {
-        results.add(future.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while collecting task results", e);
-      } catch (ExecutionException e) {
-        // Tasks record their own failures; reaching here is a bug in the strategy itself.
-        throw new IllegalStateException("a task escaped its record: " + e.getCause(), e.getCause());
-      }
+      results.add(get(future));
     }
     return results;
+  }
+
+  /** The result, once there is one. */
+  static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while collecting task results", e);
+    } catch (ExecutionException e) {
+      // Tasks record their own failures; reaching here is a bug in the strategy itself.
+      throw new IllegalStateException("a task escaped its record: " + e.getCause(), e.getCause());
+    }
   }
 }

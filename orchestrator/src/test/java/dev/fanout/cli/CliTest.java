@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -236,7 +237,13 @@ class CliTest {
 
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out()).contains("fib: 8 tasks").contains("scrape: 8 tasks");
-    assertThat(result.out()).contains("HTML report: " + html.toAbsolutePath());
+    assertThat(result.out())
+        .containsPattern(
+            "HTML report: "
+                + Pattern.quote(html.toAbsolutePath().toString())
+                + " \\([0-9]+ KB,"
+                + " written in [0-9.]+ m?s\\)")
+        .contains("JSON report: " + json.toAbsolutePath() + " (");
     Document page = Jsoup.parse(html.toFile());
     assertThat(page.select("section.workload")).hasSize(2);
     assertThat(page.select("section.run svg.timing")).hasSize(8);
@@ -530,6 +537,13 @@ class CliTest {
     java.nio.file.Files.writeString(first, "earlier");
     assertThat(Reports.defaultHtml(temp, "compare", at))
         .isEqualTo(temp.resolve(".fanout/reports/compare-20260102-030405-2.html"));
+  }
+
+  @Test
+  void aReportsSize_isSaidAsPeopleReadIt() {
+    assertThat(Reports.size(812)).isEqualTo("812 bytes");
+    assertThat(Reports.size(220_400)).isEqualTo("220 KB");
+    assertThat(Reports.size(27_996_231)).isEqualTo("28.0 MB");
   }
 
   private static JsonNode find(JsonNode runs, String workload, String strategy) {

@@ -75,6 +75,19 @@ class PhysicalLimitTest {
   }
 
   @Test
+  void overheadPerTask_isTheWallPastTheLimitOverTheTasks() {
+    RunResult sequential = run("sequential", 1, 400, Collections.nCopies(4, 90.0));
+    RunResult threads = run("threads", 2, 250, Collections.nCopies(4, 100.0));
+
+    List<RunSummary> summaries =
+        RunSummary.of(UnitKind.CPU, List.of(List.of(sequential), List.of(threads)), 2);
+
+    // Each task's work is 90 ms: 360 ms in all, at least 180 ms on 2 cores, whatever the strategy.
+    assertThat(summaries.get(0).overheadMillisPerTask()).isEqualTo((400 - 180) / 4.0);
+    assertThat(summaries.get(1).overheadMillisPerTask()).isEqualTo((250 - 180) / 4.0);
+  }
+
+  @Test
   void summary_withNoRunThatMeasuredCpuTime_hasNoLimit_ratherThanAGuess() {
     RunResult virtual = run("virtual", 6, 320, Collections.nCopies(6, 300.0), unmeasured(6));
     RunResult lambda = run("lambda", 16, 900, Collections.nCopies(6, 800.0), unmeasured(6));
@@ -84,6 +97,8 @@ class PhysicalLimitTest {
 
     assertThat(summaries).allSatisfy(summary -> assertThat(summary.efficiency()).isNull());
     assertThat(summaries).allSatisfy(summary -> assertThat(summary.limitMillis()).isNull());
+    assertThat(summaries)
+        .allSatisfy(summary -> assertThat(summary.overheadMillisPerTask()).isNull());
   }
 
   @Test

@@ -79,12 +79,48 @@ class ConsoleWidthTest {
         .contains("first failure: task 3: FetchFailed: " + longMessage())
         .contains("async could not run")
         .contains("wall: the median of 3 runs")
-        .contains("efficiency = physical limit / wall time");
+        .contains("efficiency = physical limit / wall time")
+        .as("a few tasks' overhead is their straggling, not a price")
+        .doesNotContain("overhead a task");
     // A path longer than a line is cut, not lost.
     assertThat(out.replaceAll("\\n\\s*", ""))
         .contains("download-the-two-pages-eighty-times-each-from-the-local-origin.jsonl");
     assertThat(out).containsPattern("\\n  processes +2 .* 160/0  \\[2\\]\\n");
     assertThat(out).containsPattern("\\n  \\[2\\] JVM start-up");
+  }
+
+  @Test
+  void aThousandTasks_sayWhatEachCostPastItsOwnWork() {
+    List<TaskRecord> tasks = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      tasks.add(
+          new TaskRecord(
+              i,
+              JSON.objectNode().put("millis", 0),
+              null,
+              null,
+              "main",
+              i * 0.05,
+              i * 0.05 + 0.01,
+              0.01));
+    }
+    RunResult sequential =
+        new RunResult("nap", StrategyKind.SEQUENTIAL, 1, 1, 50, List.of(), tasks);
+    WorkloadReport report =
+        new WorkloadReport(
+            "nap",
+            UnitKind.WAIT,
+            1_000,
+            "naps of 0 ms",
+            RunSummary.of(UnitKind.WAIT, List.of(List.of(sequential)), 2),
+            List.of());
+
+    String out = printed(writer -> ConsoleTable.print(writer, report, ""));
+
+    assertNarrow(out);
+    // 1,000 tasks of 0.01 ms each take 10 ms alone; the run took 50 ms.
+    assertThat(out)
+        .contains("  overhead a task, (wall - physical limit) / tasks: sequential 40.0 us\n");
   }
 
   @Test

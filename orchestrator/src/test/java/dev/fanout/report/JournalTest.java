@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,5 +156,52 @@ class JournalTest {
         .isEqualTo("scripts/fanout compare --resume " + file.toAbsolutePath());
     Journal.finished();
     assertThat(Journal.takeUnfinished()).isNull();
+  }
+
+  @Test
+  void itsLines_areTheOnesATreePerLineMade() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    try (Journal journal =
+        Journal.start(
+            file,
+            new Journal.Header(
+                "run-1",
+                "compare",
+                List.of("compare", "-w", "fib"),
+                "2026-12-03T17:00:00Z",
+                "25",
+                "development"))) {
+      for (WorkloadReport report : SmallRuns.reports()) {
+        for (var summary : report.runs()) {
+          RunResult run = summary.run();
+          TaskListener listener = journal.listener(run.workload(), run.strategy(), 1);
+          run.tasks().forEach(listener::finished);
+          journal.ran(1, run);
+        }
+      }
+    }
+
+    assertThat(Files.readString(file)).isEqualTo(JsonReportTest.resource("small-runs.jsonl"));
+  }
+
+  @Test
+  void tasksEndingOnManyThreadsAtOnce_areEachJournalledOnceAndWhole() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    int tasks = 20_000;
+    try (Journal journal = Journal.start(file, HEADER);
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      TaskListener listener = journal.listener("fib", StrategyKind.VIRTUAL, 1);
+      for (int i = 0; i < tasks; i++) {
+        int index = i;
+        threads.submit(() -> listener.finished(task(index)));
+      }
+    }
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(1 + tasks);
+    JournalFile read = JournalFile.read(file);
+    JournalFile.RunKey key = new JournalFile.RunKey("fib", StrategyKind.VIRTUAL, 1);
+    assertThat(read.tasks(key)).hasSize(tasks);
+    assertThat(read.tasks(key).get(12_345)).isEqualTo(task(12_345));
   }
 }

@@ -10,6 +10,7 @@ import dev.fanout.plan.Workload;
 import dev.fanout.strategy.kind.StrategyKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,6 +101,34 @@ class InJvmStrategiesTest {
     assertThat(run.lanes()).isEqualTo(50);
     assertThat(run.tasks()).extracting(TaskRecord::lane).allMatch(l -> l.startsWith("virtual-"));
     assertThat(maxInFlight(run)).isEqualTo(50);
+  }
+
+  @Test
+  void virtual_keepsEveryWaitingTaskInFlight_pastTheThreadsItStartsAhead() {
+    int tasks = 3 * VirtualStrategy.STARTS_AHEAD;
+
+    RunResult run = run("virtual", TestWorkloads.naps(tasks, 500), 0);
+
+    assertThat(run.lanes()).isEqualTo(tasks);
+    assertThat(maxInFlight(run)).isEqualTo(tasks);
+  }
+
+  @Test
+  void virtual_runsEachOfManyTasksExactlyOnce_andRecordsThemInOrder() {
+    Workload naps = TestWorkloads.naps(20_000, 0);
+    AtomicInteger[] heard = new AtomicInteger[naps.size()];
+    Arrays.setAll(heard, i -> new AtomicInteger());
+
+    RunResult run =
+        Strategies.create(StrategyKind.VIRTUAL, naps, fixture.context(0))
+            .run(naps, record -> heard[record.index()].incrementAndGet());
+
+    assertThat(heard).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    assertThat(run.tasks()).hasSize(naps.size());
+    for (int i = 0; i < naps.size(); i++) {
+      assertThat(run.tasks().get(i).index()).isEqualTo(i);
+    }
+    assertThat(run.ok()).isEqualTo(naps.size());
   }
 
   @Test

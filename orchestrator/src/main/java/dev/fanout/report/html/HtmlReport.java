@@ -121,7 +121,8 @@ public final class HtmlReport {
     html.append(
         "<table class=\"runs\"><thead><tr><th>strategy</th><th>workers</th><th>in flight</th>"
             + "<th>wall</th><th>speedup</th><th>efficiency</th><th>physical limit</th>"
-            + "<th>CPU share</th><th>ok / failed</th><th>notes</th></tr></thead><tbody>");
+            + "<th>CPU share</th><th>overhead a task</th><th>ok / failed</th><th>notes</th>"
+            + "</tr></thead><tbody>");
     for (RunSummary summary : report.runs()) {
       RunResult run = summary.run();
       html.append("<tr><td><a href=\"#")
@@ -151,6 +152,11 @@ public final class HtmlReport {
               summary.limitMillis() == null ? "–" : Html.text(Html.duration(summary.limitMillis())))
           .append("</td><td>")
           .append(cpuShare(run))
+          .append("</td><td>")
+          .append(
+              summary.overheadMillisPerTask() == null
+                  ? "–"
+                  : Html.text(ConsoleTable.perTask(summary.overheadMillisPerTask())))
           .append("</td><td")
           .append(run.failed() > 0 ? " class=\"failure\"" : "")
           .append(">")

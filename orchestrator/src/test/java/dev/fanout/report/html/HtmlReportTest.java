@@ -190,6 +190,26 @@ class HtmlReportTest {
   }
 
   @Test
+  void aHundredThousandTasksInFlight_areSummedUpInSlices_notDrawnOneByOne() {
+    List<RunResult> runs = List.of(Runs.loop(100_000, 50), Runs.virtual(100_000, 50));
+
+    String html =
+        HtmlReport.render(Runs.page(), List.of(Runs.report("download", UnitKind.IO, runs)));
+    Document page = Jsoup.parse(html);
+
+    assertThat(html.length()).isLessThan(1_000_000);
+    assertThat(page.select("svg.timing[data-mode=aggregate]")).hasSize(2);
+    assertThat(page.select("g.task")).isEmpty();
+    Element loop = run(page, "download", "async");
+    assertThat(loop.select("g.lane-group"))
+        .hasSizeLessThanOrEqualTo(TimingDiagram.MAX_GROUPED_ROWS);
+    assertThat(loop.selectFirst("p.caption").text()).contains("100,000 tasks");
+    assertThat(page.select("table.runs tbody tr").getFirst().select("td").get(8).text())
+        .as("overhead a task")
+        .endsWith(" us");
+  }
+
+  @Test
   void aRunOfFewTasks_staysBarsUnderTheLimits() {
     Document page =
         render(
