@@ -139,6 +139,9 @@ public final class JsonReport {
     } else {
       node.put("cpuMillis", task.cpuMillis());
     }
+    if (task.workerMillis() != null) {
+      node.put("workerMillis", task.workerMillis());
+    }
     LambdaFacts lambda = task.lambda();
     if (lambda != null) {
       node.put("requestId", lambda.requestId()).put("coldStart", lambda.coldStart());
@@ -177,7 +180,8 @@ public final class JsonReport {
         node.get("startMillis").asDouble(),
         node.get("endMillis").asDouble(),
         nullableDouble(node, "cpuMillis"),
-        lambda);
+        lambda,
+        nullableDouble(node, "workerMillis"));
   }
 
   private static Double nullableDouble(JsonNode node, String field) {
