@@ -102,6 +102,11 @@ public final class JsonReport {
     } else {
       node.put("cpuMillis", run.cpuMillis());
     }
+    if (run.coreShare() != null) {
+      node.putObject("coreShare")
+          .put("oneThread", run.coreShare().oneThread())
+          .put("eachOfAllCores", run.coreShare().eachOfAllCores());
+    }
     if (run.lambda() != null) {
       node.put("lambdaTarget", run.lambda().target())
           .put("throttles", run.lambda().throttles())
