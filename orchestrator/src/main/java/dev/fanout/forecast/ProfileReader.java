@@ -48,10 +48,7 @@ public final class ProfileReader {
                             + " (the sequential run"
                             + " measures each task's work)"));
     String kind = sequential.path("kind").asText("CPU");
-    List<TaskWork> work = new ArrayList<>();
-    for (JsonNode task : sequential.path("tasks")) {
-      work.add(work(task, kind));
-    }
+    List<TaskWork> work = typicalWork(sequential, kind);
     if (work.isEmpty()) {
       throw new IllegalArgumentException(
           "the sequential run of " + workload + " has no tasks: " + HOW);
@@ -81,6 +78,31 @@ public final class ProfileReader {
               RunCosts.machine(run, cores)));
     }
     return new Profile(workload, kind, work, measured, lambda(lambdaRun, work), cores, loadAverage);
+  }
+
+  /**
+   * Each task's work as the sequential run measured it, the same for tasks with the same input: the
+   * median of theirs, so that one task's stall (a pause of the collector, the machine busy
+   * elsewhere) is not taken for the work of its input.
+   */
+  static List<TaskWork> typicalWork(JsonNode sequential, String kind) {
+    Map<String, List<TaskWork>> byInput = new LinkedHashMap<>();
+    List<String> inputs = new ArrayList<>();
+    for (JsonNode task : sequential.path("tasks")) {
+      // a task whose input the report does not hold is a kind of its own
+      String input = task.hasNonNull("input") ? task.get("input").toString() : "#" + inputs.size();
+      inputs.add(input);
+      byInput.computeIfAbsent(input, i -> new ArrayList<>()).add(work(task, kind));
+    }
+    Map<String, TaskWork> typical = new LinkedHashMap<>();
+    byInput.forEach(
+        (input, measured) ->
+            typical.put(
+                input,
+                new TaskWork(
+                    median(measured.stream().map(TaskWork::cpuMillis).toList()),
+                    median(measured.stream().map(TaskWork::waitMillis).toList()))));
+    return inputs.stream().map(typical::get).toList();
   }
 
   /**

@@ -142,6 +142,24 @@ class ProfileReaderTest {
   }
 
   @Test
+  void tasksWithTheSameInput_doTheSameWork_theMedianOfTheirs() {
+    ObjectNode report = report(true, true);
+    ObjectNode sequential = (ObjectNode) report.get("runs").get(0);
+    task(sequential, 2, 200, 260, 2.0);
+    task(sequential, 3, 260, 460, 2.0); // stalled: 200 ms where the same page took 60 and 70
+    task(sequential, 4, 460, 530, 4.0);
+    for (int i = 2; i <= 4; i++) {
+      ((ObjectNode) sequential.get("tasks").get(i)).putObject("input").put("page", "a");
+    }
+
+    List<TaskWork> work = ProfileReader.read(report).getFirst().work();
+
+    // the median CPU time (2, 2, 4 ms) and the median wait (58, 198, 66 ms)
+    assertThat(work.subList(2, 5)).containsOnly(new TaskWork(2, 66));
+    assertThat(work.subList(0, 2)).containsExactly(new TaskWork(40, 60), new TaskWork(0, 100));
+  }
+
+  @Test
   void eachRun_hasItsShape_itsStartUp_andTheSequentialRunsDispatch() {
     ObjectNode report = report(true, true);
     ObjectNode sequential = (ObjectNode) report.get("runs").get(0);
