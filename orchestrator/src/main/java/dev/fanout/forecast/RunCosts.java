@@ -83,9 +83,10 @@ final class RunCosts {
   }
 
   /**
-   * A fresh worker JVM's first task beyond its work, by the worker's own clock: loading the unit's
-   * classes, running code not yet compiled, a first connection. The mean over the run's workers; 0
-   * for a run in this JVM, or one without the workers' own times.
+   * A fresh worker JVM's first task beyond its work and a warm round trip over the pipe: the worker
+   * loading the unit's classes, running code not yet compiled, opening a first connection, and both
+   * ends of the pipe doing so for the first time. The mean over the run's workers; 0 for a run in
+   * this JVM, or one without the workers' own times.
    */
   static double firstCallMillis(JsonNode run, List<TaskWork> work) {
     Map<String, JsonNode> firstOnLane = new LinkedHashMap<>();
@@ -97,11 +98,12 @@ final class RunCosts {
             (a, b) -> a.path("startMillis").asDouble() <= b.path("startMillis").asDouble() ? a : b);
       }
     }
+    double handOff = handOffMillis(run);
     double sum = 0;
     for (JsonNode first : firstOnLane.values()) {
       int index = first.path("index").asInt(-1);
       double own = index >= 0 && index < work.size() ? work.get(index).millisWith(1) : 0;
-      sum += Math.max(0, first.path("workerMillis").asDouble() - own);
+      sum += Math.max(0, duration(first) - handOff - own);
     }
     return firstOnLane.isEmpty() ? 0 : sum / firstOnLane.size();
   }

@@ -192,16 +192,18 @@ class ProfileReaderTest {
   void workerJvms_theirPipesRoundTrip_andFirstCall_areWhatTheWorkersOwnClocksLeaveOut() {
     ObjectNode report = report(true, true);
     ObjectNode processes = run((ArrayNode) report.get("runs"), "processes", 2, 900);
-    // the workers' first tasks took 500 ms by their own clocks (each task's work: 100 ms), the
-    // second ones 101 ms; every task 3 ms more on the orchestrator's side
-    workerTask(processes, 0, "pid 1", 1, 504, 500);
-    workerTask(processes, 1, "pid 2", 1, 504, 500);
-    workerTask(processes, 0, "pid 1", 504, 608, 101);
-    workerTask(processes, 1, "pid 2", 504, 608, 101);
+    // the workers' first tasks took 500 ms by their own clocks and 520 ms on the orchestrator's
+    // side (each task's work: 100 ms); the second ones 101 ms, and 3 ms more over the pipe
+    workerTask(processes, 0, "pid 1", 1, 521, 500);
+    workerTask(processes, 1, "pid 2", 1, 521, 500);
+    workerTask(processes, 0, "pid 1", 521, 625, 101);
+    workerTask(processes, 1, "pid 2", 521, 625, 101);
+    workerTask(processes, 0, "pid 1", 625, 729, 101);
 
     Profile.MeasuredRun measured = ProfileReader.read(report).getFirst().runs().get(3);
 
-    assertThat(measured.costs()).isEqualTo(new MachineModel.Costs(1, 0, 3, 400));
+    // the median round trip is 3 ms; the first calls: 520 - 3 - 100
+    assertThat(measured.costs()).isEqualTo(new MachineModel.Costs(1, 0, 3, 417));
   }
 
   @Test
