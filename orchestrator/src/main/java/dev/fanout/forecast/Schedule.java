@@ -62,7 +62,9 @@ final class Schedule {
         schedule.advance(job(work.get(started % work.size()), costs, firstOnItsLane));
         started++;
       }
-      schedule.step();
+      if (schedule.ended < tasks) {
+        schedule.step();
+      }
     }
     return schedule.now;
   }

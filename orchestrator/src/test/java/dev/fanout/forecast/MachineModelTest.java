@@ -112,6 +112,13 @@ class MachineModelTest {
   }
 
   @Test
+  void tasksThatTookNoTime_endWithTheStartUp() {
+    List<TaskWork> nothing = List.of(new TaskWork(0, 0));
+
+    assertThat(wall(nothing, 3, new Shape(1, 1), new Costs(4, 0, 0, 0), TWO_CORES)).isEqualTo(4.0);
+  }
+
+  @Test
   void theCoresACountOfThreadsGets_countOneAloneAndEachOfAll() {
     Machine shared = new Machine(2, 0.9, 0.5);
 
