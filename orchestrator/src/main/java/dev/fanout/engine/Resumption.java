@@ -128,6 +128,7 @@ record Resumption(
         task.startMillis() + offset,
         task.endMillis() + offset,
         task.cpuMillis(),
-        task.lambda());
+        task.lambda(),
+        task.workerMillis());
   }
 }

@@ -1,5 +1,6 @@
 package dev.fanout.engine;
 
+import dev.fanout.measure.CoreShare;
 import dev.fanout.measure.RunResult;
 import dev.fanout.measure.TaskListener;
 import dev.fanout.plan.Workload;
@@ -18,6 +19,9 @@ import java.util.List;
  * the run once it ended.
  */
 final class StrategyRun {
+  /** Long enough for the scheduler to share the cores a few times over, short beside a run. */
+  static final long CORE_SHARE_PROBE_MILLIS = 25;
+
   private final PrintWriter progress;
   private final boolean terminal;
   private final Journal journal;
@@ -73,7 +77,7 @@ final class StrategyRun {
       run =
           remaining.size() == 0
               ? resumption.carriedOnly(kind)
-              : resumption.merged(strategy.run(remaining, journalled.andThen(bar)));
+              : resumption.merged(probedRun(strategy, remaining, journalled.andThen(bar)));
     } catch (RuntimeException e) {
       failures.add(name + " could not run: " + e.getMessage());
       progress.println(
@@ -91,5 +95,18 @@ final class StrategyRun {
         workload.name(), name, ConsoleTable.duration(run.wallMillis()), run.ok(), run.failed());
     progress.flush();
     return run;
+  }
+
+  /**
+   * The strategy's run with the share of a core this JVM's threads could get around it (probed just
+   * before and just after, the mean): the condition, other work on the machine, that the forecast's
+   * validation gives the run.
+   */
+  private static RunResult probedRun(Strategy strategy, Workload workload, TaskListener listener) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    CoreShare before = CoreShare.probe(cores, CORE_SHARE_PROBE_MILLIS);
+    RunResult run = strategy.run(workload, listener);
+    CoreShare after = CoreShare.probe(cores, CORE_SHARE_PROBE_MILLIS);
+    return run.withCoreShare(before == null || after == null ? null : before.meanWith(after));
   }
 }

@@ -68,9 +68,16 @@ public final class Forecast {
   /**
    * A run of the report predicted by the model with the local limits; error = predicted/measured -
    * 1.
+   *
+   * @param cores the cores the prediction gave a run on this machine: its cores times the share of
+   *     each that its threads could get; null for the lambda run
    */
   public record Validation(
-      String workload, String strategy, double predictedMillis, double measuredMillis) {
+      String workload,
+      String strategy,
+      double predictedMillis,
+      double measuredMillis,
+      Double cores) {
     public double error() {
       return predictedMillis / measuredMillis - 1;
     }
@@ -100,8 +107,12 @@ public final class Forecast {
     return new Result(predictions, breakEvens, validations);
   }
 
-  /** The best of the strategies measured here (Lambda aside), at {@code tasks} tasks. */
+  /**
+   * The best of the strategies measured here (Lambda aside), at {@code tasks} tasks, on the machine
+   * to itself; worker JVMs' start-up, which their runs' wall times leave out, included.
+   */
   static Prediction thisMachine(Profile profile, long tasks) {
+    MachineModel.Machine alone = MachineModel.Machine.alone(profile.cores());
     return profile.runs().stream()
         .filter(run -> !run.strategy().equals(LAMBDA))
         .map(
@@ -113,9 +124,9 @@ public final class Forecast {
                     tasks,
                     null,
                     null,
-                    run.startupMillis()
+                    run.workerStartupMillis()
                         + MachineModel.wallMillis(
-                            profile.work(), tasks, run.lanesFor(tasks), profile.cores()),
+                            profile.work(), tasks, run.shapeFor(tasks), run.costs(), alone),
                     null))
         .min(Comparator.comparingDouble(Prediction::wallMillis))
         .orElseThrow();
@@ -189,26 +200,49 @@ public final class Forecast {
   }
 
   /**
-   * The report's own runs (but the sequential one, which the profile is) predicted with the limits
-   * they ran under: the emulation's instance cap sharing this machine's cores, the measured cold
-   * starts.
+   * The report's own runs predicted with the limits they ran under: on this machine, the cores as
+   * far as other work left them; on Lambda, the emulation's instance cap sharing this machine's
+   * cores, and the measured cold starts.
    */
   static List<Validation> validate(Profile profile) {
     List<Validation> validations = new ArrayList<>();
     for (Profile.MeasuredRun run : profile.runs()) {
-      if (run.strategy().equals("sequential") || run.wallMillis() <= 0) {
+      if (run.wallMillis() <= 0 || run.tasks() < 1) {
         continue;
       }
+      if (run.strategy().equals(LAMBDA)) {
+        double predicted =
+            LambdaModel.run(profile.work(), run.tasks(), localSetup(profile, run.tasks()))
+                .wallMillis();
+        validations.add(
+            new Validation(profile.workload(), LAMBDA, predicted, run.wallMillis(), null));
+        continue;
+      }
+      MachineModel.Machine machine = machineAsMeasured(profile, run);
       double predicted =
-          run.strategy().equals(LAMBDA)
-              ? LambdaModel.run(profile.work(), run.tasks(), localSetup(profile, run.tasks()))
-                  .wallMillis()
-              : MachineModel.wallMillis(
-                  profile.work(), run.tasks(), run.lanesFor(run.tasks()), profile.cores());
+          MachineModel.wallMillis(
+              profile.work(), run.tasks(), run.shapeFor(run.tasks()), run.costs(), machine);
       validations.add(
-          new Validation(profile.workload(), run.strategy(), predicted, run.wallMillis()));
+          new Validation(
+              profile.workload(),
+              run.strategy(),
+              predicted,
+              run.wallMillis(),
+              machine.coresFor(run.shape().computing())));
     }
     return validations;
+  }
+
+  /**
+   * The cores a run had. A unit that computes throughout competes with other work for its whole
+   * run: it gets the shares its probe measured. One that mostly waits wakes for short slices, which
+   * the scheduler serves ahead of threads that kept computing: it gets whole cores.
+   */
+  static MachineModel.Machine machineAsMeasured(Profile profile, Profile.MeasuredRun run) {
+    boolean computes = profile.kind().equals("CPU");
+    return computes && run.machine() != null
+        ? run.machine()
+        : MachineModel.Machine.alone(profile.cores());
   }
 
   /** The local emulation: its instances start at once and share this machine's cores. */

@@ -3,11 +3,12 @@ package dev.fanout.forecast;
 import java.util.List;
 
 /**
- * What a report measured of one workload that a forecast needs: each task's work as near to alone
- * as it ran, the runs to check the model against, and the machine they ran on.
+ * What a report measured of one workload that a forecast needs: each task's work as the sequential
+ * run measured it, the runs to check the model against, and the machine they ran on.
  *
  * @param kind the unit's kind as the report names it (CPU, IO, ...)
- * @param work per task of the sequential run, in task order: its shortest time in any run
+ * @param work per task of the sequential run, in task order: its CPU time, and for a unit that
+ *     waits the rest of its time as waiting (a CPU unit's rest was other threads' turns)
  * @param runs every run of the workload in the report, the sequential one included
  * @param lambda what the lambda run measured
  * @param cores the cores of the machine the report was measured on
@@ -31,17 +32,40 @@ public record Profile(
    * One measured run.
    *
    * @param strategy its label ({@code threads}, {@code lambda}, ...)
-   * @param lanes tasks it ran at once: workers, or in flight for a strategy with one lane per task
+   * @param shape its lanes, and how many of them compute at once
    * @param tasks how many tasks it ran
    * @param wallMillis its measured wall time
-   * @param startupMillis the mean worker JVM start-up before it (0 in one JVM)
+   * @param workerStartupMillis the mean worker JVM start-up before it (0 in one JVM), which the
+   *     wall time leaves out
+   * @param costs what the strategy cost beyond the tasks' work, as the report measured it
+   * @param machine the cores as the JVM's threads could get them just before the run (a probe), or
+   *     null where not measured
    */
   public record MeasuredRun(
-      String strategy, long lanes, long tasks, double wallMillis, double startupMillis) {
+      String strategy,
+      MachineModel.Shape shape,
+      long tasks,
+      double wallMillis,
+      double workerStartupMillis,
+      MachineModel.Costs costs,
+      MachineModel.Machine machine) {
 
-    /** Lanes for {@code n} tasks: one per task if it ran one per task, else as many as measured. */
-    public long lanesFor(long n) {
-      return lanes >= tasks ? n : lanes;
+    /** A run known by its lanes alone, each computing, at no cost beyond its tasks' work. */
+    public MeasuredRun(
+        String strategy, long lanes, long tasks, double wallMillis, double workerStartupMillis) {
+      this(
+          strategy,
+          new MachineModel.Shape(lanes, lanes),
+          tasks,
+          wallMillis,
+          workerStartupMillis,
+          MachineModel.Costs.NONE,
+          null);
+    }
+
+    /** Its shape for {@code n} tasks: a lane per task if it ran one per task, else as measured. */
+    public MachineModel.Shape shapeFor(long n) {
+      return shape.lanes() >= tasks ? new MachineModel.Shape(n, shape.computing()) : shape;
     }
   }
 

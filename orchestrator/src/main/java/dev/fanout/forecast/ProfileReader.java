@@ -48,7 +48,7 @@ public final class ProfileReader {
                             + " (the sequential run"
                             + " measures each task's work)"));
     String kind = sequential.path("kind").asText("CPU");
-    List<TaskWork> work = shortest(sequential, runs, kind);
+    List<TaskWork> work = typicalWork(sequential, kind);
     if (work.isEmpty()) {
       throw new IllegalArgumentException(
           "the sequential run of " + workload + " has no tasks: " + HOW);
@@ -64,69 +64,64 @@ public final class ProfileReader {
                             + HOW
                             + " (the lambda run"
                             + " measures cold starts, the invoker and the functions' memory)"));
+    double dispatch = RunCosts.dispatchMillis(sequential);
     List<Profile.MeasuredRun> measured = new ArrayList<>();
     for (JsonNode run : runs) {
       measured.add(
           new Profile.MeasuredRun(
               run.path("strategy").asText(),
-              Math.max(1, run.path("concurrency").asLong(run.path("workers").asLong(1))),
+              RunCosts.shape(run, kind, cores),
               run.path("tasks").size(),
               run.path("wallMillis").asDouble(),
-              mean(run.path("startupMillis"))));
+              mean(run.path("startupMillis")),
+              RunCosts.of(run, dispatch, work),
+              RunCosts.machine(run, cores)));
     }
     return new Profile(workload, kind, work, measured, lambda(lambdaRun, work), cores, loadAverage);
   }
 
   /**
-   * Each task of the sequential run with its work as the reports define it: the shortest time it
-   * took in any run of this JVM or of worker JVMs (the closest measure of the task alone, free of
-   * warm-up and of competition for the cores), and likewise its shortest CPU time.
+   * Each task's work as the sequential run measured it, the same for tasks with the same input: the
+   * median of theirs, so that one task's stall (a pause of the collector, the machine busy
+   * elsewhere) is not taken for the work of its input.
    */
-  static List<TaskWork> shortest(JsonNode sequential, List<JsonNode> runs, String kind) {
-    List<TaskWork> work = new ArrayList<>();
+  static List<TaskWork> typicalWork(JsonNode sequential, String kind) {
+    Map<String, List<TaskWork>> byInput = new LinkedHashMap<>();
+    List<String> inputs = new ArrayList<>();
     for (JsonNode task : sequential.path("tasks")) {
-      work.add(work(task, kind));
+      // a task whose input the report does not hold is a kind of its own
+      String input = task.hasNonNull("input") ? task.get("input").toString() : "#" + inputs.size();
+      inputs.add(input);
+      byInput.computeIfAbsent(input, i -> new ArrayList<>()).add(work(task, kind));
     }
-    double[] wall = new double[work.size()];
-    double[] cpu = new double[work.size()];
-    for (int i = 0; i < work.size(); i++) {
-      wall[i] = work.get(i).millisWith(1);
-      cpu[i] = work.get(i).cpuMillis();
-    }
-    for (JsonNode run : runs) {
-      if (run.path("strategy").asText().equals("lambda")) {
-        continue;
-      }
-      for (JsonNode task : run.path("tasks")) {
-        int index = task.path("index").asInt(-1);
-        if (index < 0 || index >= work.size() || task.hasNonNull("error")) {
-          continue;
-        }
-        wall[index] =
-            Math.min(
-                wall[index],
-                task.path("endMillis").asDouble() - task.path("startMillis").asDouble());
-        if (task.path("cpuMillis").isNumber()) {
-          cpu[index] = Math.min(cpu[index], task.path("cpuMillis").asDouble());
-        }
-      }
-    }
-    List<TaskWork> shortest = new ArrayList<>();
-    for (int i = 0; i < work.size(); i++) {
-      double cpuMillis = Math.min(cpu[i], Math.max(0, wall[i]));
-      shortest.add(new TaskWork(cpuMillis, Math.max(0, wall[i] - cpuMillis)));
-    }
-    return shortest;
+    Map<String, TaskWork> typical = new LinkedHashMap<>();
+    byInput.forEach(
+        (input, measured) ->
+            typical.put(
+                input,
+                new TaskWork(
+                    median(measured.stream().map(TaskWork::cpuMillis).toList()),
+                    median(measured.stream().map(TaskWork::waitMillis).toList()))));
+    return inputs.stream().map(typical::get).toList();
   }
 
-  /** A task alone: its CPU time, the rest of its wall time waiting; all CPU where unmeasured. */
+  /**
+   * A task's work as the sequential run measured it: its CPU time, and the rest of its time as
+   * waiting, but for a CPU unit, whose rest was other threads' turns on the core (what the machine
+   * gives a run is the model's to say); all CPU time or all waiting where CPU time is unmeasured.
+   */
   static TaskWork work(JsonNode task, String kind) {
     double wall =
         Math.max(0, task.path("endMillis").asDouble() - task.path("startMillis").asDouble());
     JsonNode cpu = task.path("cpuMillis");
-    double cpuMillis =
-        cpu.isNumber() ? Math.min(cpu.asDouble(), wall) : kind.equals("CPU") ? wall : 0;
-    return new TaskWork(cpuMillis, wall - cpuMillis);
+    boolean computes = kind.equals("CPU");
+    if (!cpu.isNumber()) {
+      return computes ? new TaskWork(wall, 0) : new TaskWork(0, wall);
+    }
+    double cpuMillis = Math.max(0, cpu.asDouble());
+    return computes
+        ? new TaskWork(cpuMillis, 0)
+        : new TaskWork(Math.min(cpuMillis, wall), wall - Math.min(cpuMillis, wall));
   }
 
   /**

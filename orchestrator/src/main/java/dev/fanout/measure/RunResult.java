@@ -14,6 +14,9 @@ import java.util.List;
  * @param startupMillis per worker JVM, from spawn to ready; empty for in-JVM strategies
  * @param tasks one record per task, in task-list order
  * @param lambda the lambda strategy's figures for the whole run; null for other strategies
+ * @param coreShare the share of a core this JVM's threads got in probes around the run (just before
+ *     and just after): 1 on an idle machine, less where other work shared the cores; null where it
+ *     was not measured (a run completed from a journal, a JVM without thread CPU time)
  */
 public record RunResult(
     String workload,
@@ -23,11 +26,25 @@ public record RunResult(
     double wallMillis,
     List<Double> startupMillis,
     List<TaskRecord> tasks,
-    LambdaRun lambda) {
+    LambdaRun lambda,
+    CoreShare coreShare) {
 
   public RunResult {
     startupMillis = List.copyOf(startupMillis);
     tasks = List.copyOf(tasks);
+  }
+
+  /** A run with no probe of the cores before it. */
+  public RunResult(
+      String workload,
+      StrategyKind strategy,
+      int workers,
+      int concurrency,
+      double wallMillis,
+      List<Double> startupMillis,
+      List<TaskRecord> tasks,
+      LambdaRun lambda) {
+    this(workload, strategy, workers, concurrency, wallMillis, startupMillis, tasks, lambda, null);
   }
 
   /** A run in the lab's own JVMs. */
@@ -39,7 +56,13 @@ public record RunResult(
       double wallMillis,
       List<Double> startupMillis,
       List<TaskRecord> tasks) {
-    this(workload, strategy, workers, concurrency, wallMillis, startupMillis, tasks, null);
+    this(workload, strategy, workers, concurrency, wallMillis, startupMillis, tasks, null, null);
+  }
+
+  /** The same run with the share of a core its threads could get, probed just before it. */
+  public RunResult withCoreShare(CoreShare share) {
+    return new RunResult(
+        workload, strategy, workers, concurrency, wallMillis, startupMillis, tasks, lambda, share);
   }
 
   /**

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param endMillis when it ended, likewise
  * @param cpuMillis CPU time the task's own code used, or null where it cannot be measured
  * @param lambda what Lambda reported of the invocation, for the lambda strategy; else null
+ * @param workerMillis the task's time by the clock of the worker JVM that ran it (the rest of start
+ *     to end was the pipe's round trip); null where it ran in this JVM or was not sent
  */
 public record TaskRecord(
     int index,
@@ -23,7 +25,22 @@ public record TaskRecord(
     double startMillis,
     double endMillis,
     Double cpuMillis,
-    LambdaFacts lambda) {
+    LambdaFacts lambda,
+    Double workerMillis) {
+
+  /** A task that ran here, or on Lambda. */
+  public TaskRecord(
+      int index,
+      JsonNode input,
+      JsonNode output,
+      TaskError error,
+      String lane,
+      double startMillis,
+      double endMillis,
+      Double cpuMillis,
+      LambdaFacts lambda) {
+    this(index, input, output, error, lane, startMillis, endMillis, cpuMillis, lambda, null);
+  }
 
   /** A task that ran in a JVM of the lab's own. */
   public TaskRecord(

@@ -39,13 +39,15 @@ public final class ForecastJson {
     }
     ArrayNode validation = root.putArray("validation");
     for (Forecast.Validation v : result.validation()) {
-      validation
-          .addObject()
-          .put("workload", v.workload())
-          .put("strategy", v.strategy())
-          .put("predictedMillis", v.predictedMillis())
-          .put("measuredMillis", v.measuredMillis())
-          .put("error", v.error());
+      ObjectNode node =
+          validation
+              .addObject()
+              .put("workload", v.workload())
+              .put("strategy", v.strategy())
+              .put("predictedMillis", v.predictedMillis())
+              .put("measuredMillis", v.measuredMillis())
+              .put("error", v.error());
+      putNullable(node, "cores", v.cores());
     }
     root.set("figures", figures(request));
     ArrayNode measured = root.putArray("measured");

@@ -10,7 +10,7 @@ import java.util.Locale;
 /** A forecast on the console: the ladder per workload, its break-even, then the validation. */
 public final class ForecastTable {
   private static final String ROW = "  %10s  %-12s %9s  %8s %10s %11s  %s";
-  private static final String CHECK = "  %-10s %-11s %10s %10s %8s%n";
+  private static final String CHECK = "  %-10s %-11s %10s %10s %8s %6s";
 
   private ForecastTable() {}
 
@@ -82,9 +82,10 @@ public final class ForecastTable {
     }
     if (!result.validation().isEmpty()) {
       out.printf(
-          "%nvalidation: the same model with the limits the report ran under (the emulation's"
-              + " instances%n  sharing this machine's cores, the measured cold starts) against"
-              + " the report's own runs%n");
+          "%nvalidation: the same model with the limits the report ran under (the cores other"
+              + " work left%n  each run, probed around it; the emulation's instances sharing"
+              + " this machine's cores;%n  the measured cold starts) against the report's own"
+              + " runs%n");
       profiles.stream()
           .filter(p -> p.loadAverage() != null && p.loadAverage() > p.cores())
           .findFirst()
@@ -96,18 +97,23 @@ public final class ForecastTable {
                           + " cores%n",
                       p.loadAverage(),
                       p.cores()));
-      out.printf(CHECK, "workload", "strategy", "predicted", "measured", "error");
+      check(out, "workload", "strategy", "predicted", "measured", "error", "cores");
       for (Forecast.Validation check : result.validation()) {
-        out.printf(
-            CHECK,
+        check(
+            out,
             check.workload(),
             check.strategy(),
             span(check.predictedMillis()),
             span(check.measuredMillis()),
-            String.format(Locale.ROOT, "%+.0f%%", check.error() * 100));
+            String.format(Locale.ROOT, "%+.0f%%", check.error() * 100),
+            check.cores() == null ? "" : String.format(Locale.ROOT, "%.1f", check.cores()));
       }
     }
     out.flush();
+  }
+
+  private static void check(PrintWriter out, Object... columns) {
+    out.println(String.format(CHECK, columns).stripTrailing());
   }
 
   private static void row(PrintWriter out, Object... columns) {

@@ -116,6 +116,12 @@ public final class JsonReport {
     nullable(json, "limitMillis", summary.limitMillis());
     nullable(json, "cpuMillis", run.cpuMillis());
     nullable(json, "overheadMillisPerTask", summary.overheadMillisPerTask());
+    if (run.coreShare() != null) {
+      json.writeObjectFieldStart("coreShare");
+      json.writeNumberField("oneThread", run.coreShare().oneThread());
+      json.writeNumberField("eachOfAllCores", run.coreShare().eachOfAllCores());
+      json.writeEndObject();
+    }
     if (run.lambda() != null) {
       json.writeStringField("lambdaTarget", run.lambda().target());
       json.writeNumberField("throttles", run.lambda().throttles());
@@ -168,6 +174,9 @@ public final class JsonReport {
     json.writeNumberField("startMillis", task.startMillis());
     json.writeNumberField("endMillis", task.endMillis());
     nullable(json, "cpuMillis", task.cpuMillis());
+    if (task.workerMillis() != null) {
+      json.writeNumberField("workerMillis", task.workerMillis());
+    }
     LambdaFacts lambda = task.lambda();
     if (lambda != null) {
       json.writeStringField("requestId", lambda.requestId());
@@ -207,7 +216,8 @@ public final class JsonReport {
         node.get("startMillis").asDouble(),
         node.get("endMillis").asDouble(),
         nullableDouble(node, "cpuMillis"),
-        lambda);
+        lambda,
+        nullableDouble(node, "workerMillis"));
   }
 
   private static Double nullableDouble(JsonNode node, String field) {

@@ -163,7 +163,9 @@ public record ProcessesStrategy(
                       lane,
                       start,
                       clock.millis(),
-                      reply.cpuMillis());
+                      reply.cpuMillis(),
+                      null,
+                      reply.workerMillis());
               case WorkerPool.Lost(TaskError error) ->
                   new TaskRecord(index, input, null, error, lane, start, clock.millis(), null);
             };

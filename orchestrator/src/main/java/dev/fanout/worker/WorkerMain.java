@@ -100,6 +100,7 @@ public final class WorkerMain {
 
   private static WorkerProtocol.Reply run(UnitRuntime runtime, WorkerProtocol.Request request) {
     long cpuStart = CpuTime.currentThreadNanos();
+    long start = System.nanoTime();
     JsonNode output = null;
     TaskError error = null;
     try {
@@ -107,8 +108,9 @@ public final class WorkerMain {
     } catch (RuntimeException | StackOverflowError e) {
       error = TaskError.of(e);
     }
+    double own = (System.nanoTime() - start) / 1e6;
     Double cpu = CpuTime.millisBetween(cpuStart, CpuTime.currentThreadNanos());
-    return new WorkerProtocol.Reply(request.index(), output, error, cpu);
+    return new WorkerProtocol.Reply(request.index(), output, error, cpu, own);
   }
 
   private static void send(BufferedWriter protocol, String line) throws IOException {

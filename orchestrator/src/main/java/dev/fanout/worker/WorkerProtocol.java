@@ -106,8 +106,13 @@ public final class WorkerProtocol {
   /** A task for the worker. */
   public record Request(int index, String unit, JsonNode input) {}
 
-  /** The worker's answer: output or error, and the CPU time its thread spent on the task. */
-  public record Reply(int index, JsonNode output, TaskError error, Double cpuMillis) {}
+  /**
+   * The worker's answer: output or error, the CPU time its thread spent on the task, and the time
+   * the task took by the worker's own clock (the rest of the round trip is the pipe); null where
+   * not sent.
+   */
+  public record Reply(
+      int index, JsonNode output, TaskError error, Double cpuMillis, Double workerMillis) {}
 
   public static String readyLine(long pid) {
     return MAPPER.createObjectNode().put("ready", true).put("pid", pid).toString();
@@ -148,6 +153,9 @@ public final class WorkerProtocol {
     if (reply.cpuMillis() != null) {
       node.put("cpuMillis", reply.cpuMillis());
     }
+    if (reply.workerMillis() != null) {
+      node.put("workerMillis", reply.workerMillis());
+    }
     return node.toString();
   }
 
@@ -156,13 +164,15 @@ public final class WorkerProtocol {
     JsonNode output = node.get("output");
     JsonNode error = node.get("error");
     JsonNode cpu = node.get("cpuMillis");
+    JsonNode own = node.get("workerMillis");
     return new Reply(
         node.path("index").asInt(),
         output == null || output.isNull() ? null : output,
         error == null || error.isNull()
             ? null
             : new TaskError(error.path("type").asText(), error.path("message").asText()),
-        cpu == null || cpu.isNull() ? null : cpu.asDouble());
+        cpu == null || cpu.isNull() ? null : cpu.asDouble(),
+        own == null || own.isNull() ? null : own.asDouble());
   }
 
   private static String quote(String line) {

@@ -114,12 +114,13 @@ class ForecastCommandTest {
     assertThat(forecast.get("breakEven").get(0).get("workload").asText()).isEqualTo("fib");
     assertThat(forecast.get("breakEven").get(0).has("tasks")).isTrue();
     JsonNode validation = forecast.get("validation");
-    assertThat(validation).hasSize(2);
-    assertThat(validation.get(1).get("strategy").asText()).isEqualTo("lambda");
-    assertThat(validation.get(1).get("error").asDouble())
+    assertThat(validation).hasSize(3);
+    assertThat(validation.get(0).get("strategy").asText()).isEqualTo("sequential");
+    assertThat(validation.get(2).get("strategy").asText()).isEqualTo("lambda");
+    assertThat(validation.get(2).get("error").asDouble())
         .isEqualTo(
-            validation.get(1).get("predictedMillis").asDouble()
-                    / validation.get(1).get("measuredMillis").asDouble()
+            validation.get(2).get("predictedMillis").asDouble()
+                    / validation.get(2).get("measuredMillis").asDouble()
                 - 1);
   }
 

@@ -84,17 +84,46 @@ class ForecastTest {
   }
 
   @Test
-  void validation_predictsEachRunButTheSequentialOne_withTheLocalLimits() {
+  void validation_predictsEveryRun_withTheLimitsItRanUnder() {
     Forecast.Result result =
         Forecast.of(List.of(cpuSeconds(MEASURED)), request(List.of(10L)), true);
 
     assertThat(result.validation())
         .extracting(Forecast.Validation::strategy)
-        .containsExactly("threads", "virtual", "lambda");
+        .containsExactly("sequential", "threads", "virtual", "lambda");
     // 8 tasks of a second on 4 instances sharing 2 cores: a cold start, then two waves of 2 s
-    Forecast.Validation lambda = result.validation().get(2);
+    Forecast.Validation lambda = result.validation().get(3);
     assertThat(lambda.predictedMillis()).isEqualTo(10_000 + 2 * 2000.0);
     assertThat(lambda.error()).isCloseTo(14_000 / 12_000.0 - 1, within(1e-9));
-    assertThat(result.validation().get(0).error()).isZero();
+    assertThat(lambda.cores()).isNull();
+    assertThat(result.validation().subList(0, 3))
+        .allSatisfy(run -> assertThat(run.error()).isZero());
+  }
+
+  @Test
+  void validation_givesAComputingRunTheCoresItsProbeFound_andAWaitingOneWholeCores() {
+    MachineModel.Machine halfTaken = new MachineModel.Machine(2, 0.5, 0.5);
+    Profile.MeasuredRun threads =
+        new Profile.MeasuredRun(
+            "threads",
+            new MachineModel.Shape(2, 2),
+            8,
+            8000,
+            0,
+            MachineModel.Costs.NONE,
+            halfTaken);
+    List<Profile.MeasuredRun> runs = List.of(MEASURED.getFirst(), threads, MEASURED.getLast());
+    Profile computing = cpuSeconds(runs);
+    Profile waiting =
+        new Profile(
+            "sleep", "WAIT", List.of(new TaskWork(0, 1000)), runs, computing.lambda(), 2, null);
+
+    Forecast.Validation computed = Forecast.validate(computing).get(1);
+    Forecast.Validation waited = Forecast.validate(waiting).get(1);
+
+    assertThat(computed.predictedMillis()).isEqualTo(8000.0);
+    assertThat(computed.cores()).isEqualTo(1.0);
+    assertThat(waited.predictedMillis()).isEqualTo(4000.0);
+    assertThat(waited.cores()).isEqualTo(2.0);
   }
 }

@@ -127,14 +127,104 @@ class ProfileReaderTest {
   }
 
   @Test
-  void aTasksWork_isItsShortestTimeInAnyRunButLambdas() {
+  void aTasksWork_isTheSequentialRuns_andACpuUnitsIsItsCpuTimeAlone() {
     ObjectNode report = report(true, true);
     ((ObjectNode) report.get("runs").get(1).get("tasks").get(1)).put("endMillis", 80);
-    ((ObjectNode) report.get("runs").get(2).get("tasks").get(1)).put("endMillis", 20);
+    for (JsonNode run : report.get("runs")) {
+      ((ObjectNode) run).put("kind", "CPU");
+    }
 
     Profile profile = ProfileReader.read(report).getFirst();
 
-    assertThat(profile.work()).containsExactly(new TaskWork(40, 60), new TaskWork(0, 80));
+    // the first task computed 40 ms of its 100 (other threads had the core the rest of the time);
+    // the second's CPU time was not measured: all of its time
+    assertThat(profile.work()).containsExactly(new TaskWork(40, 0), new TaskWork(100, 0));
+  }
+
+  @Test
+  void tasksWithTheSameInput_doTheSameWork_theMedianOfTheirs() {
+    ObjectNode report = report(true, true);
+    ObjectNode sequential = (ObjectNode) report.get("runs").get(0);
+    task(sequential, 2, 200, 260, 2.0);
+    task(sequential, 3, 260, 460, 2.0); // stalled: 200 ms where the same page took 60 and 70
+    task(sequential, 4, 460, 530, 4.0);
+    for (int i = 2; i <= 4; i++) {
+      ((ObjectNode) sequential.get("tasks").get(i)).putObject("input").put("page", "a");
+    }
+
+    List<TaskWork> work = ProfileReader.read(report).getFirst().work();
+
+    // the median CPU time (2, 2, 4 ms) and the median wait (58, 198, 66 ms)
+    assertThat(work.subList(2, 5)).containsOnly(new TaskWork(2, 66));
+    assertThat(work.subList(0, 2)).containsExactly(new TaskWork(40, 60), new TaskWork(0, 100));
+  }
+
+  @Test
+  void eachRun_hasItsShape_itsStartUp_andTheSequentialRunsDispatch() {
+    ObjectNode report = report(true, true);
+    ObjectNode sequential = (ObjectNode) report.get("runs").get(0);
+    ((ObjectNode) sequential.get("tasks").get(1)).put("startMillis", 102).put("endMillis", 200);
+    ObjectNode virtual = run((ArrayNode) report.get("runs"), "virtual", 2, 150);
+    virtual.put("workers", 160).put("concurrency", 160);
+    task(virtual, 0, 3, 100, null);
+    task(virtual, 1, 4, 110, null);
+
+    List<Profile.MeasuredRun> runs = ProfileReader.read(report).getFirst().runs();
+
+    Profile.MeasuredRun measured = runs.get(3);
+    assertThat(measured.strategy()).isEqualTo("virtual");
+    // one lane per task, computing on a carrier per core
+    assertThat(measured.shape()).isEqualTo(new MachineModel.Shape(160, 2));
+    assertThat(measured.costs()).isEqualTo(new MachineModel.Costs(3, 2, 0, 0));
+    assertThat(runs.get(1).shape()).isEqualTo(new MachineModel.Shape(2, 2));
+  }
+
+  @Test
+  void virtualThreadsThatOnlyCompute_holdACarrierEach() {
+    ObjectNode run = JSON.createObjectNode().put("strategy", "virtual").put("workers", 35);
+    run.put("concurrency", 35);
+
+    assertThat(RunCosts.shape(run, "CPU", 2)).isEqualTo(new MachineModel.Shape(2, 2));
+    assertThat(RunCosts.shape(run, "IO", 2)).isEqualTo(new MachineModel.Shape(35, 2));
+  }
+
+  @Test
+  void workerJvms_theirPipesRoundTrip_andFirstCall_areWhatTheWorkersOwnClocksLeaveOut() {
+    ObjectNode report = report(true, true);
+    ObjectNode processes = run((ArrayNode) report.get("runs"), "processes", 2, 900);
+    // the workers' first tasks took 500 ms by their own clocks and 520 ms on the orchestrator's
+    // side (each task's work: 100 ms); the second ones 101 ms, and 3 ms more over the pipe
+    workerTask(processes, 0, "pid 1", 1, 521, 500);
+    workerTask(processes, 1, "pid 2", 1, 521, 500);
+    workerTask(processes, 0, "pid 1", 521, 625, 101);
+    workerTask(processes, 1, "pid 2", 521, 625, 101);
+    workerTask(processes, 0, "pid 1", 625, 729, 101);
+
+    Profile.MeasuredRun measured = ProfileReader.read(report).getFirst().runs().get(3);
+
+    // the median round trip is 3 ms; the first calls: 520 - 3 - 100
+    assertThat(measured.costs()).isEqualTo(new MachineModel.Costs(1, 0, 3, 417));
+  }
+
+  @Test
+  void theCoresAsProbedAroundARun_areTheMachineItHad() {
+    ObjectNode report = report(true, true);
+    ((ObjectNode) report.get("runs").get(1))
+        .putObject("coreShare")
+        .put("oneThread", 0.9)
+        .put("eachOfAllCores", 0.5);
+
+    List<Profile.MeasuredRun> runs = ProfileReader.read(report).getFirst().runs();
+
+    assertThat(runs.get(1).machine()).isEqualTo(new MachineModel.Machine(2, 0.9, 0.5));
+    assertThat(runs.get(0).machine()).as("not probed").isNull();
+  }
+
+  private static void workerTask(
+      ObjectNode run, int index, String lane, double start, double end, double workerMillis) {
+    task(run, index, start, end, 1.0);
+    ObjectNode task = (ObjectNode) run.get("tasks").get(run.get("tasks").size() - 1);
+    task.put("lane", lane).put("workerMillis", workerMillis);
   }
 
   @Test
@@ -164,7 +254,7 @@ class ProfileReaderTest {
     Profile.MeasuredRun virtual = new Profile.MeasuredRun("virtual", 160, 160, 200, 0);
     Profile.MeasuredRun threads = new Profile.MeasuredRun("threads", 5, 160, 1800, 0);
 
-    assertThat(List.of(virtual.lanesFor(10_000), threads.lanesFor(10_000)))
+    assertThat(List.of(virtual.shapeFor(10_000).lanes(), threads.shapeFor(10_000).lanes()))
         .containsExactly(10_000L, 5L);
   }
 }

@@ -100,6 +100,28 @@ class JournalTest {
   }
 
   @Test
+  void aWorkerJvmsOwnTimeOnATask_isKeptInTheJournal() throws Exception {
+    Path file = temp.resolve("j.jsonl");
+    TaskRecord inAWorker =
+        new TaskRecord(
+            0,
+            JSON.objectNode().put("n", 1),
+            JSON.objectNode().put("value", 1),
+            null,
+            "pid 42",
+            0,
+            5,
+            1.5,
+            null,
+            3.25);
+    try (Journal journal = Journal.start(file, HEADER)) {
+      journal.listener("fib", StrategyKind.THREADS, 1).finished(inAWorker);
+    }
+
+    assertThat(JournalFile.read(file).tasks(FIB_THREADS)).containsEntry(0, inAWorker);
+  }
+
+  @Test
   void aFileThatHoldsARun_isNotStartedAgain() throws Exception {
     Path file = temp.resolve("j.jsonl");
     Journal.start(file, HEADER).close();

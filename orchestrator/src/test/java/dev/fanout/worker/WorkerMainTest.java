@@ -57,6 +57,7 @@ class WorkerMainTest {
     assertThat(reply.index()).isEqualTo(4);
     assertThat(reply.error()).isNull();
     assertThat(reply.output().get("value").asLong()).isEqualTo(34);
+    assertThat(reply.workerMillis()).as("the worker's own time on the task").isNotNegative();
   }
 
   @Test

@@ -140,10 +140,11 @@ public final class ForecastPage {
   private static void validation(StringBuilder html, List<Forecast.Validation> checks) {
     html.append("<section class=\"validation\" id=\"validation\"><h2>Validation</h2>")
         .append("<p class=\"meta\">The same model with the limits the report ran under (the")
-        .append(" emulation's instances sharing this machine's cores, the measured cold starts),")
-        .append(" predicting the report's own runs. error = predicted / measured - 1.</p>")
+        .append(" cores other work left each run, probed around it; the emulation's instances")
+        .append(" sharing this machine's cores; the measured cold starts), predicting the")
+        .append(" report's own runs. error = predicted / measured - 1.</p>")
         .append("<table class=\"forecast\"><tr><th>workload</th><th>strategy</th>")
-        .append("<th>predicted</th><th>measured</th><th>error</th></tr>");
+        .append("<th>predicted</th><th>measured</th><th>error</th><th>cores</th></tr>");
     for (Forecast.Validation check : checks) {
       html.append("<tr><td>")
           .append(Html.text(check.workload()))
@@ -155,6 +156,8 @@ public final class ForecastPage {
           .append(Html.text(ForecastTable.span(check.measuredMillis())))
           .append("</td><td>")
           .append(String.format(Locale.ROOT, "%+.0f%%", check.error() * 100))
+          .append("</td><td>")
+          .append(check.cores() == null ? "" : String.format(Locale.ROOT, "%.1f", check.cores()))
           .append("</td></tr>");
     }
     html.append("</table></section>\n");

@@ -79,7 +79,7 @@ class ForecastPageBrowserIT extends InChromium {
     assertThat(fib.get("rows").asInt()).isEqualTo(1 + 4 * 4);
     assertThat(
             chromium.evaluate("document.querySelectorAll('section.validation tr').length").asInt())
-        .isEqualTo(1 + 2);
+        .isEqualTo(1 + 3);
     assertThat(chromium.errors()).isEmpty();
     chromium.screenshot(OUT.resolve("forecast.png"), null);
   }
