@@ -70,19 +70,7 @@ public final class ChaosBench {
   private void compareKilledAndResumed() throws Exception {
     Path journal = work.resolve("resumed-" + rounds + ".jsonl");
     Path json = work.resolve("resumed-" + rounds + ".json");
-    Process first = start(workerCompare(journal, json, 30));
-    Chaos chaos = Chaos.on(first, "dev.fanout.worker.WorkerMain", true, this);
-    waitForLines(journal, 10, first);
-    List<ProcessHandle> orphans = first.descendants().toList();
-    first.destroyForcibly(); // SIGKILL: no shutdown hook, no report
-    first.waitFor(30, TimeUnit.SECONDS);
-    Thread.sleep(2_000); // its worker JVMs end when their pipes close; any that did not, now
-    orphans.forEach(ProcessHandle::destroyForcibly);
-    chaos.stop();
-    count("orchestrator kill -9 + --resume");
-    Process second = start(List.of("compare", "--resume", journal.toString()));
-    Chaos again = Chaos.on(second, "dev.fanout.worker.WorkerMain", true, this);
-    finish(second, again);
+    killThenResume(workerCompare(journal, json, 30), journal, 10);
     tallyCompare(json, journal);
   }
 
@@ -158,9 +146,18 @@ public final class ChaosBench {
     Path journal = work.resolve("bank-resumed-" + rounds + ".jsonl");
     Path json = work.resolve("bank-resumed-" + rounds + ".json");
     int transfers = 1200;
-    Process first = start(workerBank(transfers, json, journal));
+    killThenResume(workerBank(transfers, json, journal), journal, 200);
+    tallyBank(json, transfers);
+  }
+
+  /**
+   * Runs {@code arguments} on worker JVMs with faults, kills its orchestrator with SIGKILL once
+   * {@code lines} tasks are journalled, then completes it with --resume, faults again.
+   */
+  private void killThenResume(List<String> arguments, Path journal, int lines) throws Exception {
+    Process first = start(arguments);
     Chaos chaos = Chaos.on(first, "dev.fanout.worker.WorkerMain", true, this);
-    waitForLines(journal, 200, first);
+    waitForLines(journal, lines, first);
     List<ProcessHandle> orphans = first.descendants().toList();
     first.destroyForcibly(); // SIGKILL: no shutdown hook, no report
     first.waitFor(30, TimeUnit.SECONDS);
@@ -168,9 +165,8 @@ public final class ChaosBench {
     orphans.forEach(ProcessHandle::destroyForcibly);
     chaos.stop();
     count("orchestrator kill -9 + --resume");
-    Process second = start(List.of("bank", "--resume", journal.toString()));
+    Process second = start(List.of(arguments.getFirst(), "--resume", journal.toString()));
     finish(second, Chaos.on(second, "dev.fanout.worker.WorkerMain", true, this));
-    tallyBank(json, transfers);
   }
 
   /** A bank on worker JVMs and fanout's local DynamoDB, with conflicts; journalled in journal. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -86,13 +85,7 @@ class BankResumeIT {
                 json.toString()));
     arguments.addAll(List.of(options));
     Process first = fanout(temp.resolve("first.txt"), arguments.toArray(String[]::new)).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (taskLines(journal) < TRANSFERS / 10 && System.nanoTime() < deadline && first.isAlive()) {
-      Thread.sleep(20);
-    }
-    first.destroyForcibly(); // SIGKILL: no shutdown hook, no report
-    first.waitFor(10, TimeUnit.SECONDS);
-    long carried = taskLines(journal);
+    long carried = PackagedCli.killOnceJournalled(first, journal, TRANSFERS / 10);
     assertThat(carried).as("transfers journalled before the kill").isBetween(40L, 399L);
     assertThat(json).doesNotExist();
 
@@ -133,14 +126,5 @@ class BankResumeIT {
     return new ProcessBuilder(PackagedCli.command(arguments))
         .redirectErrorStream(true)
         .redirectOutput(out.toFile());
-  }
-
-  private static long taskLines(Path journal) throws IOException {
-    if (!Files.exists(journal)) {
-      return 0;
-    }
-    return Files.readAllLines(journal).stream()
-        .filter(l -> l.contains("\"type\":\"task\""))
-        .count();
   }
 }

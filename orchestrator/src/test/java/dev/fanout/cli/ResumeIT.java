@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,15 +29,6 @@ class ResumeIT {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
   }
 
-  private static long taskLines(Path journal) throws IOException {
-    if (!Files.exists(journal)) {
-      return 0;
-    }
-    return Files.readAllLines(journal).stream()
-        .filter(l -> l.contains("\"type\":\"task\""))
-        .count();
-  }
-
   @Test
   void aComparisonKilledMidRun_completesWithResume_everyTaskOnce() throws Exception {
     Path journal = temp.resolve("runs/compare.jsonl");
@@ -59,13 +49,7 @@ class ResumeIT {
                 json.toString(),
                 "--no-html")
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (taskLines(journal) < 4 && System.nanoTime() < deadline && first.isAlive()) {
-      Thread.sleep(50);
-    }
-    first.destroyForcibly(); // SIGKILL: no shutdown hook, no report
-    first.waitFor(10, TimeUnit.SECONDS);
-    long carried = taskLines(journal);
+    long carried = PackagedCli.killOnceJournalled(first, journal, 4);
     assertThat(carried).as("tasks journalled before the kill").isBetween(4L, 23L);
     assertThat(json).doesNotExist();
 
